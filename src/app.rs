@@ -1,0 +1,207 @@
+//! Start-up: picks the language, parses the command line, sets up logging,
+//! runs the command and maps its error to an exit code.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::FromArgMatches;
+
+use crate::cli::{self, Cli, Command, LogFormat};
+use crate::commands;
+use crate::config::{self, PartialConfig};
+use crate::errors::{self, code};
+use crate::i18n::{tf, Lang};
+use crate::output;
+
+/// What every command gets: the language, the configuration layers and
+/// output settings.
+pub struct Context {
+    pub lang: Lang,
+    pub config_path: PathBuf,
+    pub quiet: bool,
+    /// The configuration file as read, `None` when it does not exist.
+    pub file: Option<PartialConfig>,
+    /// The `PSH_*` environment layer.
+    pub env: PartialConfig,
+}
+
+impl Context {
+    /// Merges `flags` over the environment over the file.
+    pub fn layered(&self, flags: PartialConfig) -> PartialConfig {
+        flags
+            .over(self.env.clone())
+            .over(self.file.clone().unwrap_or_default())
+    }
+
+    /// Like [`Context::layered`], but fails when the file does not exist.
+    pub fn layered_with_file(
+        &self,
+        flags: PartialConfig,
+    ) -> Result<PartialConfig, config::FileError> {
+        if self.file.is_none() && self.env.plentymarkets.base_url.is_none() {
+            return Err(config::FileError::NotFound {
+                path: self.config_path.clone(),
+            });
+        }
+        Ok(self.layered(flags))
+    }
+}
+
+pub fn main() -> ExitCode {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let env_lookup = |var: &str| std::env::var(var).ok();
+    let lang = early_lang(&args, &env_lookup);
+
+    let matches = match cli::command(lang).try_get_matches_from(&args) {
+        Ok(matches) => matches,
+        Err(error) => {
+            let _ = error.print();
+            return ExitCode::from(if error.use_stderr() {
+                code::USAGE
+            } else {
+                code::OK
+            });
+        }
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return ExitCode::from(code::USAGE);
+        }
+    };
+    init_logging(&cli);
+
+    match run(cli, lang) {
+        Ok(()) => ExitCode::from(code::OK),
+        Err(error) if is_broken_pipe(&error) => ExitCode::from(code::OK),
+        Err(error) => {
+            output::error(lang, &errors::render(&error, lang));
+            ExitCode::from(errors::exit_code(&error))
+        }
+    }
+}
+
+fn run(cli: Cli, detected: Lang) -> anyhow::Result<()> {
+    let config_path = match cli.config.clone() {
+        Some(path) => path,
+        None => config::default_config_path()
+            .ok_or_else(|| anyhow::anyhow!("no home directory found; pass --config PATH"))?,
+    };
+    let env = config::from_env(&|var| std::env::var(var).ok())?;
+    let file = config::read_file(&config_path)?;
+    if file.is_some() && config::readable_by_others(&config_path) {
+        output::warn(
+            detected,
+            &tf(
+                detected,
+                "msg.config.readable_by_others",
+                &[("path", &config_path.display())],
+            ),
+        );
+    }
+    let ctx = Context {
+        lang: detected,
+        config_path,
+        quiet: cli.quiet,
+        file,
+        env,
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(dispatch(cli.command, ctx))
+}
+
+async fn dispatch(command: Command, ctx: Context) -> anyhow::Result<()> {
+    match command {
+        Command::Serve(args) => commands::serve::run(&ctx, args).await,
+        Command::Sandbox(args) => commands::sandbox::run(&ctx, args).await,
+        Command::Setup(args) => commands::setup::run(&ctx, args).await,
+        Command::Ticket(command) => commands::ticket::run(&ctx, command).await,
+        Command::Config(command) => commands::config::run(&ctx, command),
+    }
+}
+
+/// Picks the language before parsing, so help and parse errors are already
+/// in it: `--lang`, then `PSH_LANG`, then the file's `lang`, then the locale.
+fn early_lang(args: &[OsString], env: &dyn Fn(&str) -> Option<String>) -> Lang {
+    let flag_value = |name: &str| -> Option<String> {
+        let mut iter = args.iter().filter_map(|a| a.to_str());
+        while let Some(arg) = iter.next() {
+            if arg == name {
+                return iter.next().map(str::to_string);
+            }
+            if let Some(value) = arg.strip_prefix(&format!("{name}=")) {
+                return Some(value.to_string());
+            }
+        }
+        None
+    };
+    if let Some(lang) = flag_value("--lang").and_then(|v| Lang::parse(&v)) {
+        return lang;
+    }
+    if let Some(lang) = env("PSH_LANG").and_then(|v| Lang::parse(&v)) {
+        return lang;
+    }
+    let path = flag_value("--config")
+        .map(PathBuf::from)
+        .or_else(|| env("PSH_CONFIG").map(PathBuf::from))
+        .or_else(config::default_config_path);
+    if let Some(lang) = path
+        .and_then(|p| config::read_file(&p).ok().flatten())
+        .and_then(|c| c.lang)
+    {
+        return lang;
+    }
+    Lang::from_locale(env)
+}
+
+fn init_logging(cli: &Cli) {
+    use tracing_subscriber::EnvFilter;
+    let default = match (cli.quiet, cli.verbose) {
+        (true, _) => "error",
+        (false, 0) => match cli.command {
+            Command::Serve(_) | Command::Sandbox(_) => "info",
+            _ => "warn",
+        },
+        (false, 1) => "info",
+        (false, 2) => "debug",
+        _ => "trace",
+    };
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(output::color_enabled_stderr());
+    let _ = match cli.log_format {
+        LogFormat::Text => builder.try_init(),
+        LogFormat::Json => builder.json().try_init(),
+    };
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lang_flag_beats_environment() {
+        let args: Vec<OsString> = ["psh", "--lang", "en", "serve"]
+            .iter()
+            .map(OsString::from)
+            .collect();
+        let env = |var: &str| (var == "PSH_LANG" || var == "LANG").then(|| "de".to_string());
+        assert_eq!(early_lang(&args, &env), Lang::En);
+        let args: Vec<OsString> = ["psh", "serve"].iter().map(OsString::from).collect();
+        assert_eq!(early_lang(&args, &env), Lang::De);
+    }
+}

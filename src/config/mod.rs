@@ -1,0 +1,177 @@
+//! Configuration: the TOML file, `PSH_*` environment variables and flags,
+//! merged in that order of rising precedence and validated once.
+
+mod file;
+mod sources;
+mod validate;
+
+use std::net::SocketAddr;
+
+use serde::{Deserialize, Serialize};
+
+pub use file::{default_config_path, read_file, readable_by_others, write_file, FileError};
+pub use sources::{from_env, parse_id_list, resolve_password, EnvError, PasswordCommandError};
+pub use validate::{
+    normalize_base_url, normalize_webhook_path, ConfigError, Issue, KeySpec, Problem,
+};
+pub use validate::{
+    BASE_URL, BIND, OWNER_IDS, PASSWORD, PLENTY_ID, ROLE_ID, STATUS_ID, TYPE_ID, USERNAME,
+    WEBHOOK_PATH,
+};
+
+use crate::i18n::Lang;
+use crate::secret::Secret;
+
+/// Default address `serve` listens on.
+pub const DEFAULT_BIND: &str = "127.0.0.1:8080";
+/// Default webhook path, the one the replaced plugin registered.
+pub const DEFAULT_WEBHOOK_PATH: &str = "/service/tickets";
+
+/// Kind of ticket message: `message` is visible to the customer, `comment`
+/// is internal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum MessageType {
+    #[default]
+    Message,
+    Comment,
+}
+
+impl MessageType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MessageType::Message => "message",
+            MessageType::Comment => "comment",
+        }
+    }
+}
+
+/// Connection to the plentymarkets REST API.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlentySection {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub base_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub password: Option<Secret>,
+    /// Shell command whose standard output is the password.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub password_command: Option<String>,
+}
+
+/// What the created ticket looks like.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TicketSection {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plenty_id: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub type_id: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status_id: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role_id: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub owner_ids: Option<Vec<i64>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message_type: Option<MessageType>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message_language: Option<Lang>,
+}
+
+/// Where `serve` listens.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WebhookSection {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bind: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+}
+
+/// One layer of configuration in which every value may be absent: the
+/// file, the environment and the flags each produce one.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartialConfig {
+    /// Language of the tool's own messages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<Lang>,
+    #[serde(default)]
+    pub plentymarkets: PlentySection,
+    #[serde(default)]
+    pub ticket: TicketSection,
+    #[serde(default)]
+    pub webhook: WebhookSection,
+}
+
+macro_rules! overlay {
+    ($high:expr, $low:expr, $($field:ident),+) => {
+        $( $high.$field = $high.$field.take().or($low.$field); )+
+    };
+}
+
+impl PartialConfig {
+    /// Fills every value `self` lacks from `lower`, so `self` wins.
+    pub fn over(mut self, lower: PartialConfig) -> PartialConfig {
+        self.lang = self.lang.or(lower.lang);
+        overlay!(
+            self.plentymarkets,
+            lower.plentymarkets,
+            base_url,
+            username,
+            password,
+            password_command
+        );
+        overlay!(
+            self.ticket,
+            lower.ticket,
+            plenty_id,
+            type_id,
+            status_id,
+            role_id,
+            owner_ids,
+            message_type,
+            message_language
+        );
+        overlay!(self.webhook, lower.webhook, bind, path);
+        self
+    }
+}
+
+/// Validated settings for talking to plentymarkets.
+#[derive(Debug, Clone)]
+pub struct Connection {
+    pub base_url: String,
+    pub username: String,
+    pub password: Secret,
+}
+
+/// Validated settings for building a ticket.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TicketSettings {
+    pub plenty_id: i64,
+    pub type_id: i64,
+    pub status_id: i64,
+    pub role_id: i64,
+    pub owner_ids: Vec<i64>,
+    pub message_type: MessageType,
+    pub message_language: Lang,
+}
+
+/// Validated settings for the webhook listener.
+#[derive(Debug, Clone)]
+pub struct WebhookSettings {
+    pub bind: SocketAddr,
+    pub path: String,
+}
+
+/// Everything `serve` needs, validated.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub connection: Connection,
+    pub ticket: TicketSettings,
+    pub webhook: WebhookSettings,
+}

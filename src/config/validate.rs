@@ -1,0 +1,410 @@
+//! Checks a merged [`PartialConfig`] and turns it into validated settings.
+
+use std::fmt;
+use std::net::SocketAddr;
+
+use reqwest::Url;
+
+use super::{
+    Connection, PartialConfig, Settings, TicketSettings, WebhookSettings, DEFAULT_BIND,
+    DEFAULT_WEBHOOK_PATH,
+};
+use crate::i18n::{tf, Lang};
+use crate::secret::Secret;
+
+/// One configuration key with the flag and environment variable that set it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeySpec {
+    pub key: &'static str,
+    pub flag: &'static str,
+    pub env: &'static str,
+}
+
+pub const BASE_URL: KeySpec = spec("plentymarkets.base_url", "--base-url", "PSH_BASE_URL");
+pub const USERNAME: KeySpec = spec("plentymarkets.username", "--username", "PSH_USERNAME");
+pub const PASSWORD: KeySpec = spec("plentymarkets.password", "--password-stdin", "PSH_PASSWORD");
+pub const PLENTY_ID: KeySpec = spec("ticket.plenty_id", "--plenty-id", "PSH_PLENTY_ID");
+pub const TYPE_ID: KeySpec = spec("ticket.type_id", "--type-id", "PSH_TYPE_ID");
+pub const STATUS_ID: KeySpec = spec("ticket.status_id", "--status-id", "PSH_STATUS_ID");
+pub const ROLE_ID: KeySpec = spec("ticket.role_id", "--role-id", "PSH_ROLE_ID");
+pub const OWNER_IDS: KeySpec = spec("ticket.owner_ids", "--owner-id", "PSH_OWNER_IDS");
+pub const BIND: KeySpec = spec("webhook.bind", "--bind", "PSH_BIND");
+pub const WEBHOOK_PATH: KeySpec = spec("webhook.path", "--webhook-path", "PSH_WEBHOOK_PATH");
+
+const fn spec(key: &'static str, flag: &'static str, env: &'static str) -> KeySpec {
+    KeySpec { key, flag, env }
+}
+
+/// What is wrong with one configuration value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Issue {
+    Missing,
+    /// IDs must be above 0, the rule the replaced plugin applied.
+    NotPositive(i64),
+    Invalid {
+        value: String,
+        reason: String,
+    },
+}
+
+/// One rejected configuration value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub spec: KeySpec,
+    pub issue: Issue,
+}
+
+impl Problem {
+    /// Describes the problem in `lang`, naming the key, its flag and variable.
+    pub fn localized(&self, lang: Lang) -> String {
+        let args: &[(&str, &dyn fmt::Display)] = &[
+            ("key", &self.spec.key),
+            ("flag", &self.spec.flag),
+            ("env", &self.spec.env),
+        ];
+        match &self.issue {
+            Issue::Missing => tf(lang, "err.config.missing", args),
+            Issue::NotPositive(value) => {
+                let mut all = args.to_vec();
+                all.push(("value", value));
+                tf(lang, "err.config.not_positive", &all)
+            }
+            Issue::Invalid { value, reason } => {
+                let mut all = args.to_vec();
+                all.push(("value", value));
+                all.push(("reason", reason));
+                tf(lang, "err.config.invalid", &all)
+            }
+        }
+    }
+}
+
+/// A configuration that cannot be used as it is.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{}", render_problems(.0, Lang::En))]
+    Rejected(Vec<Problem>),
+}
+
+impl ConfigError {
+    pub fn problems(&self) -> &[Problem] {
+        match self {
+            ConfigError::Rejected(problems) => problems,
+        }
+    }
+
+    pub fn localized(&self, lang: Lang) -> String {
+        render_problems(self.problems(), lang)
+    }
+}
+
+fn render_problems(problems: &[Problem], lang: Lang) -> String {
+    let mut text = tf(lang, "err.config.rejected", &[("count", &problems.len())]);
+    for problem in problems {
+        text.push_str("\n  - ");
+        text.push_str(&problem.localized(lang));
+    }
+    text
+}
+
+/// Normalises a plentymarkets base URL: trims it, drops a trailing `/` or
+/// `/rest`, and requires `https` unless the host is a loopback address.
+pub fn normalize_base_url(raw: &str) -> Result<String, String> {
+    let mut text = raw.trim().trim_end_matches('/').to_string();
+    if text.to_ascii_lowercase().ends_with("/rest") {
+        text.truncate(text.len() - "/rest".len());
+    }
+    let text = text.trim_end_matches('/');
+    let url = Url::parse(text).map_err(|error| error.to_string())?;
+    if url.host_str().is_none() || url.query().is_some() || url.fragment().is_some() {
+        return Err("expected an address such as https://shop.example".into());
+    }
+    match url.scheme() {
+        "https" => {}
+        "http" if is_loopback(&url) => {}
+        "http" => return Err("https is required, except for 127.0.0.1 and localhost".into()),
+        other => return Err(format!("unsupported scheme {other}")),
+    }
+    Ok(text.to_string())
+}
+
+fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    }
+}
+
+/// Normalises a webhook path: one leading `/`, no trailing `/`, no query.
+pub fn normalize_webhook_path(raw: &str) -> Result<String, String> {
+    let trimmed = raw.trim().trim_end_matches('/');
+    if trimmed.is_empty() {
+        return Err("the path must not be empty or /".into());
+    }
+    if trimmed.contains(['?', '#', ' ', '{', '}', '*']) {
+        return Err("use only a plain path such as /service/tickets".into());
+    }
+    let path = if trimmed.starts_with('/') {
+        trimmed.to_string()
+    } else {
+        format!("/{trimmed}")
+    };
+    if path == "/healthz" || path.starts_with("/rest/") && path.len() <= "/rest/".len() {
+        return Err("this path is reserved".into());
+    }
+    Ok(path)
+}
+
+impl PartialConfig {
+    /// Validates the connection values alone, for commands that only read.
+    pub fn connection(&self, password: Option<Secret>) -> Result<Connection, ConfigError> {
+        let mut problems = Vec::new();
+        let base_url = self.checked_base_url(&mut problems);
+        let username = required_text(&self.plentymarkets.username, USERNAME, &mut problems);
+        let password = password.filter(|secret| !secret.is_empty());
+        if password.is_none() {
+            problems.push(Problem {
+                spec: PASSWORD,
+                issue: Issue::Missing,
+            });
+        }
+        finish(problems)?;
+        Ok(Connection {
+            base_url: base_url.unwrap_or_default(),
+            username: username.unwrap_or_default(),
+            password: password.unwrap_or_default(),
+        })
+    }
+
+    /// Validates the ticket values with the rule of the replaced plugin:
+    /// type, status and role above 0 and at least one owner.
+    pub fn ticket_settings(&self) -> Result<TicketSettings, ConfigError> {
+        let mut problems = Vec::new();
+        let ticket = &self.ticket;
+        let plenty_id = positive(ticket.plenty_id, PLENTY_ID, &mut problems);
+        let type_id = positive(ticket.type_id, TYPE_ID, &mut problems);
+        let status_id = positive(ticket.status_id, STATUS_ID, &mut problems);
+        let role_id = positive(ticket.role_id, ROLE_ID, &mut problems);
+        let owner_ids = ticket.owner_ids.clone().unwrap_or_default();
+        if owner_ids.is_empty() {
+            problems.push(Problem {
+                spec: OWNER_IDS,
+                issue: Issue::Missing,
+            });
+        }
+        for &owner in owner_ids.iter().filter(|&&owner| owner <= 0) {
+            problems.push(Problem {
+                spec: OWNER_IDS,
+                issue: Issue::NotPositive(owner),
+            });
+        }
+        finish(problems)?;
+        let mut unique = owner_ids;
+        dedup_keep_order(&mut unique);
+        Ok(TicketSettings {
+            plenty_id,
+            type_id,
+            status_id,
+            role_id,
+            owner_ids: unique,
+            message_type: ticket.message_type.unwrap_or_default(),
+            message_language: ticket.message_language.unwrap_or(Lang::De),
+        })
+    }
+
+    /// Validates the listener values, falling back to the defaults.
+    pub fn webhook_settings(&self) -> Result<WebhookSettings, ConfigError> {
+        let mut problems = Vec::new();
+        let bind_text = self.webhook.bind.as_deref().unwrap_or(DEFAULT_BIND);
+        let bind = match bind_text.trim().parse::<SocketAddr>() {
+            Ok(bind) => Some(bind),
+            Err(_) => {
+                problems.push(invalid(
+                    BIND,
+                    bind_text,
+                    "expected IP:PORT, such as 127.0.0.1:8080",
+                ));
+                None
+            }
+        };
+        let path_text = self.webhook.path.as_deref().unwrap_or(DEFAULT_WEBHOOK_PATH);
+        let path = match normalize_webhook_path(path_text) {
+            Ok(path) => Some(path),
+            Err(reason) => {
+                problems.push(invalid(WEBHOOK_PATH, path_text, &reason));
+                None
+            }
+        };
+        finish(problems)?;
+        Ok(WebhookSettings {
+            bind: bind.expect("checked above"),
+            path: path.expect("checked above"),
+        })
+    }
+
+    /// Validates everything `serve` needs and reports all problems at once.
+    pub fn settings(&self, password: Option<Secret>) -> Result<Settings, ConfigError> {
+        let connection = self.connection(password);
+        let ticket = self.ticket_settings();
+        let webhook = self.webhook_settings();
+        match (connection, ticket, webhook) {
+            (Ok(connection), Ok(ticket), Ok(webhook)) => Ok(Settings {
+                connection,
+                ticket,
+                webhook,
+            }),
+            (connection, ticket, webhook) => {
+                let mut problems = Vec::new();
+                for error in [connection.err(), ticket.err(), webhook.err()]
+                    .into_iter()
+                    .flatten()
+                {
+                    problems.extend(error.problems().iter().cloned());
+                }
+                Err(ConfigError::Rejected(problems))
+            }
+        }
+    }
+
+    fn checked_base_url(&self, problems: &mut Vec<Problem>) -> Option<String> {
+        let raw = required_text(&self.plentymarkets.base_url, BASE_URL, problems)?;
+        match normalize_base_url(&raw) {
+            Ok(url) => Some(url),
+            Err(reason) => {
+                problems.push(invalid(BASE_URL, &raw, &reason));
+                None
+            }
+        }
+    }
+}
+
+fn required_text(
+    value: &Option<String>,
+    spec: KeySpec,
+    problems: &mut Vec<Problem>,
+) -> Option<String> {
+    match value.as_deref().map(str::trim) {
+        Some(text) if !text.is_empty() => Some(text.to_string()),
+        _ => {
+            problems.push(Problem {
+                spec,
+                issue: Issue::Missing,
+            });
+            None
+        }
+    }
+}
+
+fn positive(value: Option<i64>, spec: KeySpec, problems: &mut Vec<Problem>) -> i64 {
+    match value {
+        Some(id) if id > 0 => id,
+        Some(id) => {
+            problems.push(Problem {
+                spec,
+                issue: Issue::NotPositive(id),
+            });
+            0
+        }
+        None => {
+            problems.push(Problem {
+                spec,
+                issue: Issue::Missing,
+            });
+            0
+        }
+    }
+}
+
+fn invalid(spec: KeySpec, value: &str, reason: &str) -> Problem {
+    Problem {
+        spec,
+        issue: Issue::Invalid {
+            value: value.to_string(),
+            reason: reason.to_string(),
+        },
+    }
+}
+
+fn finish(problems: Vec<Problem>) -> Result<(), ConfigError> {
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(ConfigError::Rejected(problems))
+    }
+}
+
+fn dedup_keep_order(ids: &mut Vec<i64>) {
+    let mut seen = std::collections::HashSet::new();
+    ids.retain(|id| seen.insert(*id));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_drops_rest_and_slash() {
+        assert_eq!(
+            normalize_base_url("https://shop.example/rest/").unwrap(),
+            "https://shop.example"
+        );
+        assert_eq!(
+            normalize_base_url(" https://shop.example/ ").unwrap(),
+            "https://shop.example"
+        );
+        assert_eq!(
+            normalize_base_url("http://127.0.0.1:9000/rest").unwrap(),
+            "http://127.0.0.1:9000"
+        );
+    }
+
+    #[test]
+    fn base_url_requires_https_off_loopback() {
+        assert!(normalize_base_url("http://shop.example").is_err());
+        assert!(normalize_base_url("ftp://shop.example").is_err());
+        assert!(normalize_base_url("shop.example").is_err());
+    }
+
+    #[test]
+    fn webhook_path_normalised() {
+        assert_eq!(
+            normalize_webhook_path("service/tickets/").unwrap(),
+            "/service/tickets"
+        );
+        assert!(normalize_webhook_path("/").is_err());
+        assert!(normalize_webhook_path("/a?b").is_err());
+    }
+
+    #[test]
+    fn ticket_rule_of_old_plugin() {
+        let mut config = PartialConfig::default();
+        config.ticket.type_id = Some(0);
+        config.ticket.status_id = Some(-1);
+        let error = config.ticket_settings().unwrap_err();
+        let keys: Vec<_> = error.problems().iter().map(|p| p.spec.key).collect();
+        assert!(keys.contains(&"ticket.type_id"));
+        assert!(keys.contains(&"ticket.status_id"));
+        assert!(keys.contains(&"ticket.role_id"));
+        assert!(keys.contains(&"ticket.owner_ids"));
+        assert!(keys.contains(&"ticket.plenty_id"));
+        let text = error.to_string();
+        assert!(text.contains("ticket.type_id"), "{text}");
+        assert!(text.contains("--owner-id"), "{text}");
+    }
+
+    #[test]
+    fn owners_deduplicated_in_order() {
+        let mut config = PartialConfig::default();
+        config.ticket = crate::config::TicketSection {
+            plenty_id: Some(1000),
+            type_id: Some(4),
+            status_id: Some(11),
+            role_id: Some(3),
+            owner_ids: Some(vec![12, 7, 12]),
+            ..Default::default()
+        };
+        assert_eq!(config.ticket_settings().unwrap().owner_ids, vec![12, 7]);
+    }
+}
