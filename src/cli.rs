@@ -194,8 +194,14 @@ pub struct TicketListArgs {
 pub enum ConfigCommand {
     Show(ConfigShowArgs),
     Path,
-    Get { key: String },
-    Set { key: String, value: String },
+    Get {
+        key: String,
+    },
+    Set {
+        key: String,
+        #[arg(allow_negative_numbers = true)]
+        value: String,
+    },
 }
 
 #[derive(Debug, Args)]

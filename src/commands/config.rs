@@ -136,7 +136,7 @@ fn set(ctx: &Context, key: &str, raw: &str) -> anyhow::Result<()> {
 /// Parses a value by the key's type: ID lists, whole numbers or text.
 fn parse_value(key: &str, raw: &str) -> Option<Value> {
     if key == "ticket.owner_ids" {
-        return config::parse_id_list(raw).map(|ids| Value::from(ids));
+        return config::parse_id_list(raw).map(Value::from);
     }
     if key.starts_with("ticket.") && key.ends_with("_id") {
         return raw.trim().parse::<i64>().ok().map(Value::from);

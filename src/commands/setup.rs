@@ -77,8 +77,10 @@ fn from_flags(
     password: Option<Secret>,
     lang: crate::i18n::Lang,
 ) -> PartialConfig {
-    let mut config = PartialConfig::default();
-    config.lang = Some(lang);
+    let mut config = PartialConfig {
+        lang: Some(lang),
+        ..PartialConfig::default()
+    };
     config.plentymarkets.base_url = args
         .base_url
         .as_deref()

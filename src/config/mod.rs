@@ -175,3 +175,37 @@ pub struct Settings {
     pub ticket: TicketSettings,
     pub webhook: WebhookSettings,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn layer(base_url: Option<&str>, type_id: Option<i64>, bind: Option<&str>) -> PartialConfig {
+        let mut config = PartialConfig::default();
+        config.plentymarkets.base_url = base_url.map(str::to_string);
+        config.ticket.type_id = type_id;
+        config.webhook.bind = bind.map(str::to_string);
+        config
+    }
+
+    #[test]
+    fn precedence_flags_env_file_defaults() {
+        let flags = layer(None, None, Some("127.0.0.1:1"));
+        let env = layer(Some("https://env.example"), None, Some("127.0.0.1:2"));
+        let file = layer(Some("https://file.example"), Some(4), Some("127.0.0.1:3"));
+        let merged = flags.over(env).over(file);
+        assert_eq!(
+            merged.webhook.bind.as_deref(),
+            Some("127.0.0.1:1"),
+            "flag wins"
+        );
+        assert_eq!(
+            merged.plentymarkets.base_url.as_deref(),
+            Some("https://env.example"),
+            "env beats file"
+        );
+        assert_eq!(merged.ticket.type_id, Some(4), "file fills the rest");
+        let path = merged.webhook_settings().unwrap().path;
+        assert_eq!(path, DEFAULT_WEBHOOK_PATH, "default last");
+    }
+}

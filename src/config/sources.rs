@@ -19,9 +19,10 @@ pub struct EnvError {
 /// variable's value, so tests can pass their own environment.
 pub fn from_env(lookup: &dyn Fn(&str) -> Option<String>) -> Result<PartialConfig, EnvError> {
     let text = |var: &str| lookup(var).filter(|value| !value.trim().is_empty());
-    let mut config = PartialConfig::default();
-
-    config.lang = parse(&text, "PSH_LANG", "de or en", Lang::parse)?;
+    let mut config = PartialConfig {
+        lang: parse(&text, "PSH_LANG", "de or en", Lang::parse)?,
+        ..PartialConfig::default()
+    };
     config.plentymarkets.base_url = text("PSH_BASE_URL");
     config.plentymarkets.username = text("PSH_USERNAME");
     config.plentymarkets.password = text("PSH_PASSWORD").map(Secret::new);

@@ -139,11 +139,13 @@ mod tests {
     fn spent_budget_blocks_until_decay() {
         let now = Instant::now();
         let mut pacer = Pacer::default();
-        let mut headers = RateHeaders::default();
-        headers.short = Budget {
-            limit: Some(40),
-            calls_left: Some(0),
-            decay: Some(10),
+        let mut headers = RateHeaders {
+            short: Budget {
+                limit: Some(40),
+                calls_left: Some(0),
+                decay: Some(10),
+            },
+            ..RateHeaders::default()
         };
         pacer.observe(CallKind::Write, &headers, now);
         assert_eq!(

@@ -1,5 +1,9 @@
 //! Route handlers of the sandbox.
 
+// Handlers return an early `Response` as their error; it is built once per
+// request, so boxing it would only add an allocation.
+#![allow(clippy::result_large_err)]
+
 use std::collections::HashMap;
 use std::time::Instant;
 
@@ -366,7 +370,8 @@ fn ticket_errors(
         errors.insert(field.to_string(), json!([message]));
     };
     let id_field = |name: &str| body.get(name).and_then(Value::as_i64);
-    let checks: [(&str, &str, &dyn Fn(i64) -> bool); 3] = [
+    type Exists<'a> = &'a dyn Fn(i64) -> bool;
+    let checks: [(&str, &str, Exists); 3] = [
         ("typeId", "type", &|id| state.has_type(id)),
         ("statusId", "status", &|id| state.has_status(id)),
         ("plentyId", "plenty id", &|id| state.has_plenty_id(id)),
