@@ -121,6 +121,7 @@ async fn dispatch(command: Command, ctx: Context) -> anyhow::Result<()> {
         Command::Setup(args) => commands::setup::run(&ctx, args).await,
         Command::Ticket(command) => commands::ticket::run(&ctx, command).await,
         Command::Config(command) => commands::config::run(&ctx, command),
+        Command::Outbox(command) => commands::outbox::run(&ctx, command).await,
     }
 }
 
@@ -158,18 +159,23 @@ fn early_lang(args: &[OsString], env: &dyn Fn(&str) -> Option<String>) -> Lang {
     Lang::from_locale(env)
 }
 
+/// Sets up `tracing` on stderr. Each `-v` raises the level of this
+/// crate's own logs by one step; other crates stay at `info` at most, so
+/// HTTP and TLS internals never reach the log unless `RUST_LOG` asks.
 fn init_logging(cli: &Cli) {
     use tracing_subscriber::EnvFilter;
-    let default = match (cli.quiet, cli.verbose) {
-        (true, _) => "error",
-        (false, 0) => match cli.command {
-            Command::Serve(_) | Command::Sandbox(_) => "info",
-            _ => "warn",
-        },
-        (false, 1) => "info",
-        (false, 2) => "debug",
-        _ => "trace",
+    let levels = ["error", "warn", "info", "debug", "trace"];
+    let base = match cli.command {
+        Command::Serve(_) | Command::Sandbox(_) => 2,
+        _ => 1,
     };
+    let own = if cli.quiet {
+        0
+    } else {
+        (base + cli.verbose as usize).min(4)
+    };
+    let others = own.min(2);
+    let default = format!("{},plenty_service_helper={}", levels[others], levels[own]);
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default));
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)

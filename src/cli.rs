@@ -53,6 +53,8 @@ pub enum Command {
     Ticket(TicketCommand),
     #[command(subcommand)]
     Config(ConfigCommand),
+    #[command(subcommand)]
+    Outbox(OutboxCommand),
 }
 
 #[derive(Debug, Args)]
@@ -62,6 +64,9 @@ pub struct ServeArgs {
 
     #[arg(long)]
     pub sandbox: bool,
+
+    #[arg(long, value_name = "FILE")]
+    pub outbox: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -208,6 +213,49 @@ pub enum ConfigCommand {
 pub struct ConfigShowArgs {
     #[arg(long, value_name = "FORMAT", default_value = "table")]
     pub output: OutputFormat,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OutboxCommand {
+    List(OutboxListArgs),
+    Show(OutboxShowArgs),
+    Retry(OutboxRetryArgs),
+    Purge(OutboxPurgeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct OutboxListArgs {
+    #[arg(long, value_name = "STATUS")]
+    pub status: Option<crate::outbox::StatusFilter>,
+
+    #[arg(long, value_name = "N", default_value_t = 50)]
+    pub limit: usize,
+
+    #[arg(long, value_name = "FORMAT", default_value = "table")]
+    pub output: OutputFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct OutboxShowArgs {
+    pub id: i64,
+
+    #[arg(long, value_name = "FORMAT", default_value = "table")]
+    pub output: OutputFormat,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("which").required(true).args(["id", "all_dead"])))]
+pub struct OutboxRetryArgs {
+    pub id: Option<i64>,
+
+    #[arg(long)]
+    pub all_dead: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct OutboxPurgeArgs {
+    #[arg(long, value_name = "DURATION")]
+    pub older_than: String,
 }
 
 /// Builds the clap command with help texts in `lang`. Every command's

@@ -18,10 +18,9 @@ use serde_json::{json, Value};
 use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
 
-use crate::config::TicketSettings;
-use crate::deliver::{deliver, DeliveryError};
 use crate::event::{self, EventError};
-use crate::plenty::PlentyClient;
+use crate::outbox::{now_ms, Accepted, Entry, NewEvent, Outbox, State as EntryState};
+use crate::worker::{Finished, WorkerHandle};
 
 /// Largest request body accepted, in bytes.
 pub const DEFAULT_BODY_LIMIT: usize = 1024 * 1024;
@@ -29,8 +28,10 @@ pub const DEFAULT_BODY_LIMIT: usize = 1024 * 1024;
 /// What the handlers share.
 #[derive(Clone)]
 pub struct AppState {
-    pub client: PlentyClient,
-    pub ticket: TicketSettings,
+    pub outbox: Outbox,
+    pub worker: WorkerHandle,
+    /// How long a request waits for its ticket before it answers 202.
+    pub deadline: Duration,
     pub body_limit: usize,
 }
 
@@ -129,51 +130,104 @@ async fn receive(State(state): State<AppState>, request: Request) -> Response {
             return (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response();
         }
     };
-    let event_id = event.id.clone().unwrap_or_default();
-    let order_id = event.order.id.clone();
-    match deliver(&state.client, &state.ticket, &event).await {
-        Ok(delivered) => {
-            tracing::info!(
-                event_id,
-                order_id,
-                ticket_id = delivered.ticket_id,
-                outcome = "created",
-                "ticket created"
-            );
-            let body = json!({
-                "status": "created", "ticketId": delivered.ticket_id, "messageId": delivered.message_id,
-                "eventId": event.id, "orderId": order_id,
-            });
-            (StatusCode::OK, Json(body)).into_response()
+    let stored = NewEvent {
+        order_id: event.order.id.clone(),
+        event_id: event.id.clone(),
+        title: crate::ticket::title(event.first_item_name()),
+        payload: bytes.to_vec(),
+        now: now_ms(),
+    };
+    match state.outbox.accept(stored).await {
+        Ok(Accepted::New(entry)) => await_delivery(&state, entry).await,
+        Ok(Accepted::Duplicate(entry)) => {
+            tracing::info!(id = entry.id, order_id = %entry.order_id, ticket_id = entry.ticket_id, outcome = "duplicate", "event already stored");
+            duplicate_answer(&entry)
         }
-        Err(error) => delivery_failed(&error, &event_id, &order_id),
+        Err(error) => {
+            tracing::error!(order_id = %event.order.id, %error, outcome = "not_stored", "event could not be stored");
+            let mut response = problem(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "not_stored",
+                "the event could not be stored; send it again later",
+            );
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(30u32));
+            response
+        }
     }
 }
 
-fn delivery_failed(error: &DeliveryError, event_id: &str, order_id: &str) -> Response {
-    let plenty = error.plenty();
-    tracing::error!(event_id, order_id, ticket_id = error.ticket_id(), outcome = "failed", kind = plenty.kind(), error = %error, "ticket not delivered");
-    let status = if plenty.is_transient() {
-        StatusCode::SERVICE_UNAVAILABLE
-    } else {
-        StatusCode::BAD_GATEWAY
-    };
-    let body = json!({
-        "error": "plentymarkets_failed", "kind": plenty.kind(), "message": error.to_string(),
-        "ticketId": error.ticket_id(),
-    });
-    let mut response = (status, Json(body)).into_response();
-    if status == StatusCode::SERVICE_UNAVAILABLE {
-        let seconds = plenty
-            .retry_after()
-            .unwrap_or(Duration::from_secs(60))
-            .as_secs()
-            .max(1);
-        response
-            .headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+/// Waits up to the deadline for the worker to deliver a new event: 200
+/// with the ticket ID when it did, 202 while it is still queued.
+async fn await_delivery(state: &AppState, entry: Entry) -> Response {
+    let finished = state.worker.subscribe(entry.id);
+    state.worker.wake();
+    let outcome = tokio::time::timeout(state.deadline, finished).await;
+    let marketplace_id = entry.event_id.clone();
+    match outcome {
+        Ok(Ok(Finished::Done { ticket_id })) => {
+            tracing::info!(id = entry.id, order_id = %entry.order_id, ticket_id, outcome = "created", "answered with ticket");
+            answer(
+                StatusCode::OK,
+                "created",
+                &entry,
+                Some(ticket_id),
+                marketplace_id,
+            )
+        }
+        Ok(Ok(Finished::Dead)) => {
+            tracing::info!(id = entry.id, order_id = %entry.order_id, outcome = "dead", "stored, delivery given up");
+            answer(StatusCode::ACCEPTED, "dead", &entry, None, marketplace_id)
+        }
+        _ => {
+            state.worker.unsubscribe_closed(entry.id);
+            tracing::info!(id = entry.id, order_id = %entry.order_id, outcome = "queued", "stored, delivery pending");
+            answer(StatusCode::ACCEPTED, "queued", &entry, None, marketplace_id)
+        }
     }
-    response
+}
+
+fn duplicate_answer(entry: &Entry) -> Response {
+    let status = match (entry.state, entry.ticket_id) {
+        (_, Some(_)) => StatusCode::OK,
+        (EntryState::Dead, None) => StatusCode::ACCEPTED,
+        _ => StatusCode::ACCEPTED,
+    };
+    answer(
+        status,
+        "duplicate",
+        entry,
+        entry.ticket_id,
+        entry.event_id.clone(),
+    )
+}
+
+/// The JSON answer to a stored event: `eventId` is the outbox ID that
+/// `outbox show` takes.
+fn answer(
+    status: StatusCode,
+    kind: &str,
+    entry: &Entry,
+    ticket_id: Option<i64>,
+    marketplace_id: Option<String>,
+) -> Response {
+    let body = json!({
+        "status": kind,
+        "eventId": entry.id,
+        "orderId": entry.order_id,
+        "ticketId": ticket_id,
+        "state": entry_state(entry, ticket_id),
+        "marketplaceEventId": marketplace_id,
+    });
+    (status, Json(body)).into_response()
+}
+
+fn entry_state(entry: &Entry, ticket_id: Option<i64>) -> &'static str {
+    match (entry.state, ticket_id) {
+        (EntryState::Received, Some(_)) => "done",
+        (state, _) => state.as_str(),
+    }
 }
 
 /// Accepts `application/json` and `application/*+json` in UTF-8. A request

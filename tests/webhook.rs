@@ -205,10 +205,9 @@ fn invalid_input_answers() {
     assert_eq!(status, 422);
     assert_eq!(body["path"], "$.type");
 
-    let big = vec![b' '; 2 * 1024 * 1024];
-    let (status, body) = post(Some("application/json"), big);
-    assert_eq!(status, 413);
-    assert_eq!(body["error"], "payload_too_large");
+    let (status, answer) = raw_post(&run.webhook, "Content-Length: 2097152\r\n", &[]);
+    assert_eq!(status, 413, "rejected before the body is read");
+    assert!(answer.contains("payload_too_large"), "{answer}");
 
     assert_eq!(
         chunked_status(&run.webhook, 1024 * 1024 + 4096),
@@ -236,6 +235,31 @@ fn invalid_input_answers() {
         reader.created_tickets().is_empty(),
         "no ticket from invalid input"
     );
+}
+
+/// Sends a POST with `headers` and `body` over a raw socket and returns the
+/// status code and the whole answer.
+fn raw_post(url: &str, headers: &str, body: &[u8]) -> (u16, String) {
+    use std::io::{Read, Write};
+    let rest = url.strip_prefix("http://").unwrap();
+    let (host, path) = rest.split_at(rest.find('/').unwrap());
+    let mut stream = std::net::TcpStream::connect(host).unwrap();
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .unwrap();
+    let head = format!("POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nConnection: close\r\n{headers}\r\n");
+    stream.write_all(head.as_bytes()).unwrap();
+    let _ = stream.write_all(body);
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    let text = String::from_utf8_lossy(&answer).to_string();
+    let status = text
+        .split_whitespace()
+        .nth(1)
+        .unwrap_or("0")
+        .parse()
+        .unwrap_or(0);
+    (status, text)
 }
 
 /// Sends `size` bytes of whitespace as a chunked body over a raw socket,
@@ -274,19 +298,25 @@ fn chunked_status(url: &str, size: usize) -> u16 {
 }
 
 #[test]
-fn plentymarkets_down_is_503() {
+fn plentymarkets_down_answers_202_queued() {
     let run = running(&["--server-error-rate", "1"], &[]);
-    let (status, body, headers) = post_json(
+    let (status, body, _) = post_json(
         &run.webhook,
         std::fs::read(fixture("purchase-basic.json")).unwrap(),
     );
-    assert_eq!(status, 503, "{body}");
-    assert_eq!(body["error"], "plentymarkets_failed");
-    assert!(headers.contains_key("retry-after"));
+    assert_eq!(status, 202, "{body}");
+    assert_eq!(body["status"], "queued");
+    assert!(body["eventId"].as_i64().is_some(), "{body}");
+    let (again, body, _) = post_json(
+        &run.webhook,
+        std::fs::read(fixture("purchase-basic.json")).unwrap(),
+    );
+    assert_eq!(again, 202, "a duplicate still queued: {body}");
+    assert_eq!(body["status"], "duplicate");
 }
 
 #[test]
-fn plentymarkets_rejecting_is_502() {
+fn plentymarkets_rejecting_goes_dead() {
     let env = Env::new();
     let (_sandbox, base) = start_sandbox(&env, &[]);
     let output = env.setup(&base, &[]);
@@ -306,10 +336,24 @@ fn plentymarkets_rejecting_is_502() {
         &webhook,
         std::fs::read(fixture("purchase-basic.json")).unwrap(),
     );
-    assert_eq!(status, 502, "{body}");
+    assert_eq!(status, 202, "{body}");
+    assert_eq!(body["status"], "dead");
+    let show = env
+        .command()
+        .args([
+            "outbox",
+            "show",
+            &body["eventId"].to_string(),
+            "--output",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let entry: Value = serde_json::from_slice(&show.stdout).unwrap();
+    assert_eq!(entry["state"], "dead");
     assert!(
-        body["message"].as_str().unwrap().contains("typeId"),
-        "{body}"
+        entry["dead_reason"].as_str().unwrap().contains("typeId"),
+        "{entry}"
     );
 }
 

@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod config;
+pub mod outbox;
 pub mod sandbox;
 pub mod serve;
 pub mod setup;

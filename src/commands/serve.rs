@@ -1,64 +1,136 @@
-//! `serve`: the webhook receiver.
+//! `serve`: the webhook receiver with its outbox and delivery worker.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
 
 use tokio::net::TcpListener;
+use tokio::sync::watch;
 
 use crate::app::Context;
 use crate::cli::ServeArgs;
-use crate::config::{self, MessageType, PartialConfig, TicketSettings};
+use crate::config::{
+    self, Connection, DeliverySettings, MessageType, PartialConfig, TicketSettings, WebhookSettings,
+};
 use crate::i18n::{tf, Lang};
+use crate::outbox::{self, now_ms, Outbox};
 use crate::plenty::token::TokenCache;
 use crate::plenty::{ClientOptions, PlentyClient};
 use crate::sandbox::{self, SandboxOptions};
 use crate::server::{self, AppState, DEFAULT_BODY_LIMIT};
+use crate::worker::{Worker, WorkerHandle, WorkerStats};
+
+/// Everything `serve` runs with, from the configuration or the sandbox.
+struct Plan {
+    connection: Connection,
+    ticket: TicketSettings,
+    webhook: WebhookSettings,
+    delivery: DeliverySettings,
+    outbox_path: PathBuf,
+    token_cache: TokenCache,
+}
 
 pub async fn run(ctx: &Context, args: ServeArgs) -> anyhow::Result<()> {
     let mut flags = PartialConfig::default();
     flags.webhook.bind = args.bind.clone();
-    let (client, ticket, webhook) = if args.sandbox {
-        with_sandbox(ctx, flags).await?
+    flags.delivery.outbox_path = args.outbox.as_ref().map(|p| p.display().to_string());
+    let plan = if args.sandbox {
+        sandbox_plan(ctx, flags).await?
     } else {
-        let merged = ctx.layered_with_file(flags)?;
-        let password = config::resolve_password(&merged)?;
-        let settings = merged.settings(password)?;
-        let client = PlentyClient::new(&settings.connection, ClientOptions::default())?;
-        (client, settings.ticket, settings.webhook)
+        config_plan(ctx, flags)?
     };
 
-    let listener = TcpListener::bind(webhook.bind).await.map_err(|error| {
-        anyhow::anyhow!(
-            "{}: {error}",
-            tf(ctx.lang, "err.bind", &[("addr", &webhook.bind)])
-        )
-    })?;
+    let outbox = Outbox::open(&plan.outbox_path)?;
+    let client = PlentyClient::new(
+        &plan.connection,
+        ClientOptions {
+            timeout: plan.delivery.request_timeout,
+            max_retry_after: plan.delivery.policy.max_retry_after,
+            token_cache: plan.token_cache.clone(),
+            ..ClientOptions::default()
+        },
+    )?;
+    let listener = TcpListener::bind(plan.webhook.bind)
+        .await
+        .map_err(|error| {
+            anyhow::anyhow!(
+                "{}: {error}",
+                tf(ctx.lang, "err.bind", &[("addr", &plan.webhook.bind)])
+            )
+        })?;
     let addr = listener.local_addr()?;
-    let url = format!("http://{addr}{}", webhook.path);
+    let url = format!("http://{addr}{}", plan.webhook.path);
     println!("{}", tf(ctx.lang, "msg.serve.listening", &[("url", &url)]));
     if args.sandbox {
         println!("{}", tf(ctx.lang, "msg.serve.try", &[("url", &url)]));
     }
-    tracing::info!(addr = %addr, path = %webhook.path, "serving webhook");
+    tracing::info!(addr = %addr, path = %plan.webhook.path, outbox = %plan.outbox_path.display(), "serving webhook");
+
+    let (stop_sender, stop) = watch::channel(false);
+    let handle = WorkerHandle::default();
+    let worker = Worker {
+        outbox: outbox.clone(),
+        client,
+        ticket: plan.ticket.clone(),
+        policy: plan.delivery.policy.clone(),
+        handle: handle.clone(),
+        stats: Arc::new(WorkerStats::default()),
+        poll: Duration::from_secs(1),
+    };
+    let worker_task = tokio::spawn(worker.run(stop.clone()));
+    let retention_task = tokio::spawn(keep_retention(
+        outbox.clone(),
+        plan.delivery.retention,
+        stop.clone(),
+    ));
 
     let state = AppState {
-        client,
-        ticket,
+        outbox,
+        worker: handle,
+        deadline: plan.delivery.deadline,
         body_limit: DEFAULT_BODY_LIMIT,
     };
     server::run(
         listener,
-        server::router(state, &webhook.path),
+        server::router(state, &plan.webhook.path),
         super::shutdown_signal(),
     )
     .await?;
+
+    // Intake has stopped; let the worker finish the step in flight.
+    let _ = stop_sender.send(true);
+    let _ = worker_task.await;
+    let _ = retention_task.await;
+    if args.sandbox {
+        remove_database(&plan.outbox_path);
+    }
     tracing::info!("stopped");
     Ok(())
 }
 
-/// Starts the sandbox in this process and a configuration that points at
-/// it, so `serve --sandbox` needs no file and no account.
-async fn with_sandbox(
-    ctx: &Context,
-    flags: PartialConfig,
-) -> anyhow::Result<(PlentyClient, TicketSettings, config::WebhookSettings)> {
+fn config_plan(ctx: &Context, flags: PartialConfig) -> anyhow::Result<Plan> {
+    let merged = ctx.layered_with_file(flags)?;
+    let password = config::resolve_password(&merged)?;
+    let settings = merged.settings(password)?;
+    let outbox_path = match settings.delivery.outbox_path.clone() {
+        Some(path) => path,
+        None => outbox::default_path()
+            .ok_or_else(|| anyhow::anyhow!("no data directory found; set delivery.outbox_path"))?,
+    };
+    Ok(Plan {
+        connection: settings.connection,
+        ticket: settings.ticket,
+        webhook: settings.webhook,
+        delivery: settings.delivery,
+        outbox_path,
+        token_cache: TokenCache::platform(),
+    })
+}
+
+/// Starts the sandbox in this process and a plan that points at it, so
+/// `serve --sandbox` needs no file and no account. Its outbox is a fresh
+/// file removed at exit, since the sandbox forgets its tickets too.
+async fn sandbox_plan(ctx: &Context, flags: PartialConfig) -> anyhow::Result<Plan> {
     let options = SandboxOptions::default();
     let listener = TcpListener::bind("127.0.0.1:0").await?;
     let sandbox = sandbox::spawn(listener, options.clone())?;
@@ -70,27 +142,57 @@ async fn with_sandbox(
             &[("url", &sandbox.base_url), ("user", &options.username)]
         )
     );
-    let connection = config::Connection {
-        base_url: sandbox.base_url.clone(),
-        username: options.username.clone(),
-        password: options.password.clone(),
+    let layered = flags.over(ctx.env.clone());
+    let outbox_path = match layered.delivery.outbox_path.clone() {
+        Some(path) => PathBuf::from(path),
+        None => {
+            let dir = crate::paths::data_dir().unwrap_or_else(std::env::temp_dir);
+            dir.join(format!("sandbox-outbox-{}.sqlite3", std::process::id()))
+        }
     };
-    let client = PlentyClient::new(
-        &connection,
-        ClientOptions {
-            token_cache: TokenCache::disabled(),
-            ..ClientOptions::default()
+    Ok(Plan {
+        connection: Connection {
+            base_url: sandbox.base_url.clone(),
+            username: options.username.clone(),
+            password: options.password.clone(),
         },
-    )?;
-    let ticket = TicketSettings {
-        plenty_id: 1000,
-        type_id: 4,
-        status_id: 11,
-        role_id: 3,
-        owner_ids: vec![7, 12],
-        message_type: MessageType::Message,
-        message_language: Lang::De,
-    };
-    let webhook = flags.over(ctx.env.clone()).webhook_settings()?;
-    Ok((client, ticket, webhook))
+        ticket: TicketSettings {
+            plenty_id: 1000,
+            type_id: 4,
+            status_id: 11,
+            role_id: 3,
+            owner_ids: vec![7, 12],
+            message_type: MessageType::Message,
+            message_language: Lang::De,
+        },
+        webhook: layered.webhook_settings()?,
+        delivery: layered.delivery_settings()?,
+        outbox_path,
+        token_cache: TokenCache::disabled(),
+    })
+}
+
+fn remove_database(path: &std::path::Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut name = path.as_os_str().to_os_string();
+        name.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(name));
+    }
+}
+
+/// Deletes the payloads of finished events once they are older than the
+/// retention period: at start and then every hour.
+async fn keep_retention(outbox: Outbox, retention: Duration, mut stop: watch::Receiver<bool>) {
+    loop {
+        let before = now_ms() - retention.as_millis() as i64;
+        match outbox.drop_payloads(before).await {
+            Ok(0) => {}
+            Ok(count) => tracing::info!(count, "payloads past the retention period deleted"),
+            Err(error) => tracing::error!(%error, "payload retention failed"),
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(Duration::from_secs(3600)) => {}
+            _ = stop.changed() => return,
+        }
+    }
 }

@@ -33,7 +33,7 @@ fn non_interactive(ctx: &Context, args: SetupArgs) -> anyhow::Result<()> {
         ))
         .into());
     }
-    let config = from_flags(&args, password, ctx.lang);
+    let config = from_flags(&args, password);
     config.settings(config::resolve_password(&config)?)?;
     write(ctx, &config, args.force)
 }
@@ -72,15 +72,8 @@ fn missing_flags(args: &SetupArgs, has_password: bool) -> Vec<&'static str> {
         .collect()
 }
 
-fn from_flags(
-    args: &SetupArgs,
-    password: Option<Secret>,
-    lang: crate::i18n::Lang,
-) -> PartialConfig {
-    let mut config = PartialConfig {
-        lang: Some(lang),
-        ..PartialConfig::default()
-    };
+fn from_flags(args: &SetupArgs, password: Option<Secret>) -> PartialConfig {
+    let mut config = PartialConfig::default();
     config.plentymarkets.base_url = args
         .base_url
         .as_deref()

@@ -12,7 +12,8 @@ use serde::{Deserialize, Serialize};
 pub use file::{default_config_path, read_file, readable_by_others, write_file, FileError};
 pub use sources::{from_env, parse_id_list, resolve_password, EnvError, PasswordCommandError};
 pub use validate::{
-    normalize_base_url, normalize_webhook_path, ConfigError, Issue, KeySpec, Problem,
+    normalize_base_url, normalize_webhook_path, parse_duration, ConfigError, Issue, KeySpec,
+    Problem, MIN_RETENTION,
 };
 pub use validate::{
     BASE_URL, BIND, OWNER_IDS, PASSWORD, PLENTY_ID, ROLE_ID, STATUS_ID, TYPE_ID, USERNAME,
@@ -91,6 +92,33 @@ pub struct WebhookSection {
     pub path: Option<String>,
 }
 
+/// How accepted events are kept and delivered. Durations are text such as
+/// `3s`, `30m` or `72h`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeliverySection {
+    /// The outbox database file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outbox_path: Option<String>,
+    /// How long `serve` waits for the ticket before it answers 202.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<String>,
+    /// How long payloads and deduplication keys are kept (at least 4 days).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retention: Option<String>,
+    /// Delays between attempts; the last one repeats.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retry_delays: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub give_up_after: Option<String>,
+    /// Longest `Retry-After` honoured.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_retry_after: Option<String>,
+    /// Time for one plentymarkets request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_timeout: Option<String>,
+}
+
 /// One layer of configuration in which every value may be absent: the
 /// file, the environment and the flags each produce one.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -105,6 +133,12 @@ pub struct PartialConfig {
     pub ticket: TicketSection,
     #[serde(default)]
     pub webhook: WebhookSection,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub delivery: DeliverySection,
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    value == &T::default()
 }
 
 macro_rules! overlay {
@@ -137,6 +171,17 @@ impl PartialConfig {
             message_language
         );
         overlay!(self.webhook, lower.webhook, bind, path);
+        overlay!(
+            self.delivery,
+            lower.delivery,
+            outbox_path,
+            deadline,
+            retention,
+            retry_delays,
+            give_up_after,
+            max_retry_after,
+            request_timeout
+        );
         self
     }
 }
@@ -168,12 +213,23 @@ pub struct WebhookSettings {
     pub path: String,
 }
 
+/// Validated delivery settings.
+#[derive(Debug, Clone)]
+pub struct DeliverySettings {
+    pub outbox_path: Option<std::path::PathBuf>,
+    pub deadline: std::time::Duration,
+    pub retention: std::time::Duration,
+    pub policy: crate::outbox::schedule::RetryPolicy,
+    pub request_timeout: std::time::Duration,
+}
+
 /// Everything `serve` needs, validated.
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub connection: Connection,
     pub ticket: TicketSettings,
     pub webhook: WebhookSettings,
+    pub delivery: DeliverySettings,
 }
 
 #[cfg(test)]

@@ -53,6 +53,17 @@ pub fn from_env(lookup: &dyn Fn(&str) -> Option<String>) -> Result<PartialConfig
     config.ticket.message_language = parse(&text, "PSH_MESSAGE_LANGUAGE", "de or en", Lang::parse)?;
     config.webhook.bind = text("PSH_BIND");
     config.webhook.path = text("PSH_WEBHOOK_PATH");
+    config.delivery.outbox_path = text("PSH_OUTBOX");
+    config.delivery.deadline = text("PSH_DELIVERY_DEADLINE");
+    config.delivery.retention = text("PSH_RETENTION");
+    config.delivery.retry_delays = text("PSH_RETRY_DELAYS").map(|list| {
+        list.split(',')
+            .map(|part| part.trim().to_string())
+            .collect()
+    });
+    config.delivery.give_up_after = text("PSH_GIVE_UP_AFTER");
+    config.delivery.max_retry_after = text("PSH_MAX_RETRY_AFTER");
+    config.delivery.request_timeout = text("PSH_REQUEST_TIMEOUT");
     Ok(config)
 }
 

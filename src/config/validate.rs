@@ -2,14 +2,16 @@
 
 use std::fmt;
 use std::net::SocketAddr;
+use std::time::Duration;
 
 use reqwest::Url;
 
 use super::{
-    Connection, PartialConfig, Settings, TicketSettings, WebhookSettings, DEFAULT_BIND,
-    DEFAULT_WEBHOOK_PATH,
+    Connection, DeliverySettings, PartialConfig, Settings, TicketSettings, WebhookSettings,
+    DEFAULT_BIND, DEFAULT_WEBHOOK_PATH,
 };
 use crate::i18n::{tf, Lang};
+use crate::outbox::schedule::RetryPolicy;
 use crate::secret::Secret;
 
 /// One configuration key with the flag and environment variable that set it.
@@ -30,6 +32,36 @@ pub const ROLE_ID: KeySpec = spec("ticket.role_id", "--role-id", "PSH_ROLE_ID");
 pub const OWNER_IDS: KeySpec = spec("ticket.owner_ids", "--owner-id", "PSH_OWNER_IDS");
 pub const BIND: KeySpec = spec("webhook.bind", "--bind", "PSH_BIND");
 pub const WEBHOOK_PATH: KeySpec = spec("webhook.path", "--webhook-path", "PSH_WEBHOOK_PATH");
+pub const DEADLINE: KeySpec = spec(
+    "delivery.deadline",
+    "delivery.deadline",
+    "PSH_DELIVERY_DEADLINE",
+);
+pub const RETENTION: KeySpec = spec("delivery.retention", "delivery.retention", "PSH_RETENTION");
+pub const RETRY_DELAYS: KeySpec = spec(
+    "delivery.retry_delays",
+    "delivery.retry_delays",
+    "PSH_RETRY_DELAYS",
+);
+pub const GIVE_UP_AFTER: KeySpec = spec(
+    "delivery.give_up_after",
+    "delivery.give_up_after",
+    "PSH_GIVE_UP_AFTER",
+);
+pub const MAX_RETRY_AFTER: KeySpec = spec(
+    "delivery.max_retry_after",
+    "delivery.max_retry_after",
+    "PSH_MAX_RETRY_AFTER",
+);
+pub const REQUEST_TIMEOUT: KeySpec = spec(
+    "delivery.request_timeout",
+    "delivery.request_timeout",
+    "PSH_REQUEST_TIMEOUT",
+);
+
+/// Shortest retention: a marketplace redelivery some days late must still
+/// be recognised as a duplicate.
+pub const MIN_RETENTION: Duration = Duration::from_secs(4 * 24 * 3600);
 
 const fn spec(key: &'static str, flag: &'static str, env: &'static str) -> KeySpec {
     KeySpec { key, flag, env }
@@ -244,23 +276,97 @@ impl PartialConfig {
         })
     }
 
+    /// Validates the delivery values, falling back to the defaults.
+    pub fn delivery_settings(&self) -> Result<DeliverySettings, ConfigError> {
+        let mut problems = Vec::new();
+        let section = &self.delivery;
+        let defaults = RetryPolicy::default();
+        let day = 24 * 3600;
+        let deadline = duration(
+            &section.deadline,
+            DEADLINE,
+            Duration::from_secs(3),
+            &mut problems,
+        );
+        let retention = duration(
+            &section.retention,
+            RETENTION,
+            Duration::from_secs(30 * day),
+            &mut problems,
+        );
+        if retention < MIN_RETENTION {
+            let value = section.retention.clone().unwrap_or_default();
+            problems.push(invalid(RETENTION, &value, "the minimum is 4 days"));
+        }
+        let give_up_after = duration(
+            &section.give_up_after,
+            GIVE_UP_AFTER,
+            defaults.give_up_after,
+            &mut problems,
+        );
+        let max_retry_after = duration(
+            &section.max_retry_after,
+            MAX_RETRY_AFTER,
+            defaults.max_retry_after,
+            &mut problems,
+        );
+        let request_timeout = duration(
+            &section.request_timeout,
+            REQUEST_TIMEOUT,
+            Duration::from_secs(30),
+            &mut problems,
+        );
+        let delays = match &section.retry_delays {
+            None => defaults.delays.clone(),
+            Some(list) => {
+                let parsed: Vec<_> = list.iter().map(|text| parse_duration(text)).collect();
+                if list.is_empty() || parsed.iter().any(Option::is_none) {
+                    problems.push(invalid(
+                        RETRY_DELAYS,
+                        &list.join(","),
+                        "expected durations such as 5s,30s,2m",
+                    ));
+                }
+                parsed.into_iter().flatten().collect()
+            }
+        };
+        finish(problems)?;
+        Ok(DeliverySettings {
+            outbox_path: section.outbox_path.as_ref().map(std::path::PathBuf::from),
+            deadline,
+            retention,
+            policy: RetryPolicy {
+                delays,
+                give_up_after,
+                max_retry_after,
+                jitter: defaults.jitter,
+            },
+            request_timeout,
+        })
+    }
+
     /// Validates everything `serve` needs and reports all problems at once.
     pub fn settings(&self, password: Option<Secret>) -> Result<Settings, ConfigError> {
         let connection = self.connection(password);
         let ticket = self.ticket_settings();
         let webhook = self.webhook_settings();
-        match (connection, ticket, webhook) {
-            (Ok(connection), Ok(ticket), Ok(webhook)) => Ok(Settings {
+        let delivery = self.delivery_settings();
+        match (connection, ticket, webhook, delivery) {
+            (Ok(connection), Ok(ticket), Ok(webhook), Ok(delivery)) => Ok(Settings {
                 connection,
                 ticket,
                 webhook,
+                delivery,
             }),
-            (connection, ticket, webhook) => {
+            (connection, ticket, webhook, delivery) => {
                 let mut problems = Vec::new();
-                for error in [connection.err(), ticket.err(), webhook.err()]
-                    .into_iter()
-                    .flatten()
-                {
+                let errors = [
+                    connection.err(),
+                    ticket.err(),
+                    webhook.err(),
+                    delivery.err(),
+                ];
+                for error in errors.into_iter().flatten() {
                     problems.extend(error.problems().iter().cloned());
                 }
                 Err(ConfigError::Rejected(problems))
@@ -324,6 +430,31 @@ fn invalid(spec: KeySpec, value: &str, reason: &str) -> Problem {
             value: value.to_string(),
             reason: reason.to_string(),
         },
+    }
+}
+
+/// Parses durations such as `250ms`, `5s`, `2m`, `72h` or `30d`.
+pub fn parse_duration(text: &str) -> Option<Duration> {
+    humantime::parse_duration(text.trim()).ok()
+}
+
+fn duration(
+    value: &Option<String>,
+    spec: KeySpec,
+    default: Duration,
+    problems: &mut Vec<Problem>,
+) -> Duration {
+    let Some(text) = value else { return default };
+    match parse_duration(text) {
+        Some(parsed) => parsed,
+        None => {
+            problems.push(invalid(
+                spec,
+                text,
+                "expected a duration such as 3s, 30m or 30d",
+            ));
+            default
+        }
     }
 }
 

@@ -416,12 +416,14 @@ fn ticket_errors(
     errors
 }
 
+/// The current time as plentymarkets writes it: RFC 3339 with an offset.
 fn now_iso() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    format!("@{secs}")
+    let now = time::OffsetDateTime::now_utc()
+        .replace_nanosecond(0)
+        .unwrap_or_else(|_| time::OffsetDateTime::now_utc());
+    now.format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+        .replace('Z', "+00:00")
 }
 
 pub async fn create_message(

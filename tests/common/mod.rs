@@ -253,14 +253,23 @@ impl SandboxReader {
         }
     }
 
+    /// GETs `path`, retrying the faults a test may have switched on.
     pub fn get(&self, path: &str) -> Value {
-        self.http
-            .get(format!("{}/rest{path}", self.base))
-            .bearer_auth(&self.token)
-            .send()
-            .expect("GET")
-            .json()
-            .expect("JSON")
+        for _ in 0..100 {
+            let response = self
+                .http
+                .get(format!("{}/rest{path}", self.base))
+                .bearer_auth(&self.token)
+                .send();
+            if let Ok(response) = response {
+                if response.status().is_success() {
+                    if let Ok(value) = response.json() {
+                        return value;
+                    }
+                }
+            }
+        }
+        panic!("GET {path} kept failing");
     }
 
     /// Tickets created through the API (the two seeded ones excluded).
@@ -304,4 +313,70 @@ pub fn post_json(
     let headers = response.headers().clone();
     let value = response.json().unwrap_or(Value::Null);
     (status, value, headers)
+}
+
+/// Variables that make `serve` retry fast, for tests of faults.
+pub const FAST_RETRIES: &[(&str, &str)] = &[
+    ("PSH_RETRY_DELAYS", "100ms,200ms,300ms"),
+    ("PSH_REQUEST_TIMEOUT", "1s"),
+    ("PSH_DELIVERY_DEADLINE", "1s"),
+    ("PSH_MAX_RETRY_AFTER", "2s"),
+];
+
+/// The basic fixture with its own order and event ID.
+pub fn event_for(order_id: u64) -> String {
+    let mut event: Value =
+        serde_json::from_slice(&std::fs::read(fixture("purchase-basic.json")).unwrap()).unwrap();
+    event["id"] = Value::from(format!("evt_test_{order_id}"));
+    event["resource"]["order"]["id"] = Value::from(order_id);
+    event.to_string()
+}
+
+/// Reads the order ID out of a message text.
+pub fn order_in(text: &str) -> Option<String> {
+    let start = text.find("Auftrags-Id: ")? + "Auftrags-Id: ".len();
+    let rest = &text[start..];
+    Some(rest[..rest.find('<')?].to_string())
+}
+
+/// For every created ticket, its order IDs as found in its messages.
+pub fn tickets_by_order(
+    reader: &SandboxReader,
+) -> std::collections::HashMap<String, Vec<(i64, usize)>> {
+    let mut map: std::collections::HashMap<String, Vec<(i64, usize)>> = Default::default();
+    for ticket in reader.created_tickets() {
+        let id = ticket["id"].as_i64().unwrap();
+        let messages = reader.messages(id);
+        let order = messages
+            .iter()
+            .find_map(|m| order_in(m["text"].as_str().unwrap_or_default()))
+            .unwrap_or_else(|| format!("no-message-{id}"));
+        map.entry(order).or_default().push((id, messages.len()));
+    }
+    map
+}
+
+/// Pending events in the outbox, read through the CLI.
+pub fn pending_count(env: &Env) -> usize {
+    let output = env
+        .command()
+        .args([
+            "outbox", "list", "--status", "pending", "--limit", "100000", "--output", "json",
+        ])
+        .output()
+        .unwrap();
+    let list: Value = serde_json::from_slice(&output.stdout).unwrap_or(Value::Array(vec![]));
+    list.as_array().map(Vec::len).unwrap_or(usize::MAX)
+}
+
+/// Polls `done` every 200 ms until it holds or `timeout` passes.
+pub fn wait_until(timeout: Duration, mut done: impl FnMut() -> bool) -> bool {
+    let start = std::time::Instant::now();
+    while start.elapsed() < timeout {
+        if done() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    done()
 }
