@@ -9,6 +9,7 @@ pub mod deliver;
 pub mod errors;
 pub mod event;
 pub mod i18n;
+pub mod metrics;
 pub mod outbox;
 pub mod output;
 pub mod paths;

@@ -19,7 +19,9 @@ use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
 
 use crate::event::{self, EventError};
+use crate::metrics::Metrics;
 use crate::outbox::{now_ms, Accepted, Entry, NewEvent, Outbox, State as EntryState};
+use crate::plenty::PlentyClient;
 use crate::worker::{Finished, WorkerHandle};
 
 /// Largest request body accepted, in bytes.
@@ -33,16 +35,32 @@ pub struct AppState {
     /// How long a request waits for its ticket before it answers 202.
     pub deadline: Duration,
     pub body_limit: usize,
+    pub metrics: Metrics,
+    /// Used by `/readyz` to check that a token can be had.
+    pub client: PlentyClient,
 }
+
+/// The kind of a webhook answer, attached to the response so one
+/// middleware can count every outcome.
+#[derive(Clone, Debug)]
+struct Outcome(String);
 
 /// Builds the router: the webhook on `path` and on `/rest` + `path`, where
 /// plentymarkets served the replaced plugin's route, and `GET /healthz`.
 pub fn router(state: AppState, path: &str) -> Router {
     let rest_path = format!("/rest{path}");
-    Router::new()
+    let webhook = Router::new()
         .route(path, post(receive))
         .route(&rest_path, post(receive))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            count_outcome,
+        ));
+    Router::new()
+        .merge(webhook)
         .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+        .route("/metrics", get(metrics))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(CatchPanicLayer::custom(panic_response))
@@ -65,6 +83,86 @@ async fn healthz() -> Json<Value> {
     Json(json!({"status": "ok"}))
 }
 
+/// Counts every webhook request by the outcome its answer carries.
+async fn count_outcome(
+    State(state): State<AppState>,
+    request: Request,
+    next: axum::middleware::Next,
+) -> Response {
+    state.metrics.received.inc();
+    let response = next.run(request).await;
+    let outcome = response
+        .extensions()
+        .get::<Outcome>()
+        .map(|o| o.0.as_str())
+        .unwrap_or("unknown");
+    match outcome {
+        "created" | "queued" | "dead" => {
+            state.metrics.accepted.inc();
+        }
+        "duplicate" => {
+            state.metrics.duplicates.inc();
+        }
+        reason => state.metrics.reject(reason),
+    }
+    response
+}
+
+/// `GET /metrics`: the Prometheus text format, with the queue gauges read
+/// from the outbox at scrape time.
+async fn metrics(State(state): State<AppState>) -> Response {
+    match state.outbox.counts().await {
+        Ok(counts) => {
+            state.metrics.queue_depth.set(counts.pending);
+            state.metrics.dead.set(counts.dead);
+            let age = counts
+                .oldest_pending_at
+                .map(|at| (now_ms() - at).max(0) as f64 / 1000.0)
+                .unwrap_or(0.0);
+            state.metrics.oldest_pending_seconds.set(age);
+        }
+        Err(error) => tracing::warn!(%error, "outbox counts unavailable for metrics"),
+    }
+    let content_type = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+    (
+        [(header::CONTENT_TYPE, content_type)],
+        state.metrics.render(),
+    )
+        .into_response()
+}
+
+/// `GET /readyz`: 200 when the outbox takes writes and a plentymarkets
+/// token can be had, 503 naming the failed check otherwise.
+async fn readyz(State(state): State<AppState>) -> Response {
+    let outbox = state
+        .outbox
+        .counts()
+        .await
+        .map(|_| ())
+        .map_err(|e| e.to_string());
+    let token = state
+        .client
+        .token()
+        .await
+        .map(|_| ())
+        .map_err(|e| e.kind().to_string());
+    let check = |result: &Result<(), String>| match result {
+        Ok(()) => json!({"ok": true}),
+        Err(reason) => json!({"ok": false, "reason": reason}),
+    };
+    let ready = outbox.is_ok() && token.is_ok();
+    let body = json!({
+        "status": if ready { "ready" } else { "not_ready" },
+        "checks": {"config": {"ok": true}, "outbox": check(&outbox), "plentymarkets_token": check(&token)},
+    });
+    let status = if ready {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    (status, Json(body)).into_response()
+}
+
 async fn not_found() -> Response {
     problem(
         StatusCode::NOT_FOUND,
@@ -77,7 +175,7 @@ async fn method_not_allowed() -> Response {
     problem(
         StatusCode::METHOD_NOT_ALLOWED,
         "method_not_allowed",
-        "use POST with a JSON purchase event",
+        "this method is not allowed on this route; the webhook takes POST",
     )
 }
 
@@ -92,7 +190,9 @@ fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
 
 /// A JSON error answer: `{"error": kind, "message": text}`.
 pub fn problem(status: StatusCode, kind: &str, message: &str) -> Response {
-    (status, Json(json!({"error": kind, "message": message}))).into_response()
+    let mut response = (status, Json(json!({"error": kind, "message": message}))).into_response();
+    response.extensions_mut().insert(Outcome(kind.to_string()));
+    response
 }
 
 async fn receive(State(state): State<AppState>, request: Request) -> Response {
@@ -127,7 +227,11 @@ async fn receive(State(state): State<AppState>, request: Request) -> Response {
                 "invalid purchase event"
             );
             let body = json!({"error": "invalid_event", "message": error.to_string(), "path": error.path()});
-            return (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response();
+            let mut response = (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response();
+            response
+                .extensions_mut()
+                .insert(Outcome("invalid_event".into()));
+            return response;
         }
     };
     let stored = NewEvent {
@@ -220,7 +324,9 @@ fn answer(
         "state": entry_state(entry, ticket_id),
         "marketplaceEventId": marketplace_id,
     });
-    (status, Json(body)).into_response()
+    let mut response = (status, Json(body)).into_response();
+    response.extensions_mut().insert(Outcome(kind.to_string()));
+    response
 }
 
 fn entry_state(entry: &Entry, ticket_id: Option<i64>) -> &'static str {

@@ -66,25 +66,52 @@ impl WorkerHandle {
     }
 }
 
-/// Counters the worker keeps, for metrics.
-#[derive(Debug, Default)]
-pub struct WorkerStats {
-    pub tickets_created: std::sync::atomic::AtomicU64,
-    pub tickets_adopted: std::sync::atomic::AtomicU64,
-    pub attempts: std::sync::atomic::AtomicU64,
-    pub failures: Mutex<HashMap<&'static str, u64>>,
-}
-
 pub struct Worker {
     pub outbox: Outbox,
     pub client: PlentyClient,
     pub ticket: TicketSettings,
     pub policy: RetryPolicy,
     pub handle: WorkerHandle,
-    pub stats: Arc<WorkerStats>,
+    pub metrics: crate::metrics::Metrics,
     /// Longest sleep between looks at the outbox, so `outbox retry` from
     /// another process is noticed.
     pub poll: Duration,
+    pub repeats: RepeatGate,
+}
+
+/// Lets the first failure of each kind per minute reach the log and counts
+/// the rest, so an outage logs a line a minute instead of one per event.
+#[derive(Default)]
+pub struct RepeatGate {
+    seen: Mutex<HashMap<&'static str, (std::time::Instant, u64)>>,
+}
+
+impl RepeatGate {
+    const WINDOW: Duration = Duration::from_secs(60);
+
+    /// Returns `Some(suppressed)` when a failure of `kind` should be logged
+    /// now, with the number of failures of that kind left out since the
+    /// last logged one; `None` when this one is only counted.
+    pub fn admit(&self, kind: &'static str) -> Option<u64> {
+        let mut seen = self.seen.lock().expect("repeat gate");
+        let now = std::time::Instant::now();
+        match seen.get_mut(kind) {
+            Some((since, suppressed)) if now.duration_since(*since) < Self::WINDOW => {
+                *suppressed += 1;
+                None
+            }
+            Some((since, suppressed)) => {
+                let left_out = *suppressed;
+                *since = now;
+                *suppressed = 0;
+                Some(left_out)
+            }
+            None => {
+                seen.insert(kind, (now, 0));
+                Some(0)
+            }
+        }
+    }
 }
 
 /// What one step did.
@@ -179,25 +206,18 @@ impl Worker {
         if entry.ticket_attempted {
             if let Some(ticket_id) = self.find_ticket(entry).await? {
                 tracing::info!(ticket_id, "found the ticket of an earlier attempt");
-                self.stats
-                    .tickets_adopted
-                    .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 self.outbox.mark_ticket_created(entry.id, ticket_id).await?;
                 return Ok(Step::Continue);
             }
         }
         self.outbox.mark_ticket_attempt(entry.id).await?;
-        self.stats
-            .attempts
-            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.metrics.attempts.inc();
         let ticket = self
             .client
             .create_ticket(&build_ticket(event, &self.ticket))
             .await?;
         let ticket_id = ticket.id.expect("create_ticket checks the id");
-        self.stats
-            .tickets_created
-            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.metrics.tickets_created.inc();
         tracing::info!(ticket_id, "ticket created");
         self.outbox.mark_ticket_created(entry.id, ticket_id).await?;
         Ok(Step::Continue)
@@ -216,9 +236,7 @@ impl Worker {
             }
         }
         self.outbox.mark_message_attempt(entry.id).await?;
-        self.stats
-            .attempts
-            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.metrics.attempts.inc();
         let message = self
             .client
             .create_message(ticket_id, &build_message(event, &self.ticket))
@@ -282,13 +300,7 @@ impl Worker {
 
     /// Schedules the next attempt, or gives the event up.
     async fn failed(&self, entry: &Entry, error: &PlentyError) {
-        *self
-            .stats
-            .failures
-            .lock()
-            .expect("failures")
-            .entry(error.kind())
-            .or_default() += 1;
+        self.metrics.fail(error.kind());
         let age = Duration::from_millis((now_ms() - entry.retry_clock_at).max(0) as u64);
         let permanent =
             !error.is_transient() && !error.is_access() && !retry_after_config_fix(error);
@@ -311,7 +323,16 @@ impl Worker {
         let attempts = entry.attempts + 1;
         let delay = self.policy.delay(attempts as u32, error.retry_after());
         let next = now_ms() + delay.as_millis() as i64;
-        tracing::warn!(kind = error.kind(), attempts, retry_in_ms = delay.as_millis() as u64, error = %error, "delivery failed, will retry");
+        if let Some(suppressed) = self.repeats.admit(error.kind()) {
+            tracing::warn!(
+                kind = error.kind(),
+                attempts,
+                retry_in_ms = delay.as_millis() as u64,
+                similar_not_logged = suppressed,
+                error = %error,
+                "delivery failed, will retry"
+            );
+        }
         if let Err(error) = self
             .outbox
             .schedule_retry(entry.id, attempts, next, &error.to_string())
@@ -381,6 +402,15 @@ impl From<OutboxError> for StepError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn repeats_counted_not_logged() {
+        let gate = RepeatGate::default();
+        assert_eq!(gate.admit("timeout"), Some(0));
+        assert_eq!(gate.admit("timeout"), None);
+        assert_eq!(gate.admit("timeout"), None);
+        assert_eq!(gate.admit("server_error"), Some(0));
+    }
 
     #[test]
     fn order_mention_in_both_languages() {

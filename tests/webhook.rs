@@ -390,3 +390,82 @@ fn logs_carry_ids_not_customers() {
         assert!(!logs.contains(secret), "log contains {secret}: {logs}");
     }
 }
+
+fn metric(text: &str, name: &str) -> f64 {
+    text.lines()
+        .find(|line| line.starts_with(name) && line[name.len()..].starts_with(' '))
+        .and_then(|line| line.rsplit(' ').next())
+        .and_then(|value| value.parse().ok())
+        .unwrap_or_else(|| panic!("{name} not in {text}"))
+}
+
+#[test]
+fn metrics_move_as_events_flow() {
+    let run = running(&[], &[]);
+    let base = run.webhook.replace("/service/tickets", "");
+    let read = || {
+        reqwest::blocking::get(format!("{base}/metrics"))
+            .unwrap()
+            .text()
+            .unwrap()
+    };
+    let before = read();
+    assert_eq!(metric(&before, "psh_events_received_total"), 0.0);
+
+    for _ in 0..2 {
+        let (status, _, _) = post_json(
+            &run.webhook,
+            std::fs::read(fixture("purchase-basic.json")).unwrap(),
+        );
+        assert_eq!(status, 200);
+    }
+    let (status, _, _) = post_json(&run.webhook, b"{broken".to_vec());
+    assert_eq!(status, 400);
+
+    let after = read();
+    assert_eq!(metric(&after, "psh_events_received_total"), 3.0);
+    assert_eq!(metric(&after, "psh_events_accepted_total"), 1.0);
+    assert_eq!(metric(&after, "psh_events_duplicate_total"), 1.0);
+    assert_eq!(
+        metric(
+            &after,
+            "psh_events_rejected_total{reason=\"malformed_json\"}"
+        ),
+        1.0
+    );
+    assert_eq!(metric(&after, "psh_tickets_created_total"), 1.0);
+    assert_eq!(metric(&after, "psh_delivery_attempts_total"), 2.0);
+    assert_eq!(metric(&after, "psh_queue_depth"), 0.0);
+    assert!(
+        metric(
+            &after,
+            "psh_plentymarkets_request_duration_seconds_count{method=\"POST\"}"
+        ) >= 2.0
+    );
+}
+
+#[test]
+fn readiness_needs_a_token() {
+    let run = running(&[], &[]);
+    let base = run.webhook.replace("/service/tickets", "");
+    let ready = reqwest::blocking::get(format!("{base}/readyz")).unwrap();
+    assert_eq!(ready.status().as_u16(), 200);
+
+    let env = Env::new();
+    let (_sandbox, sandbox_url) = start_sandbox(&env, &[]);
+    assert!(env.setup(&sandbox_url, &[]).status.success());
+    let mut command = env.command();
+    command
+        .env("PSH_PASSWORD", "not-the-password")
+        .args(["serve", "--bind", "127.0.0.1:0"]);
+    let mut serve = Process::spawn(command);
+    let webhook = serve.wait_for_url("/service/tickets");
+    let response = reqwest::blocking::get(webhook.replace("/service/tickets", "/readyz")).unwrap();
+    assert_eq!(response.status().as_u16(), 503);
+    let body: Value = response.json().unwrap();
+    assert_eq!(
+        body["checks"]["plentymarkets_token"]["reason"],
+        "invalid_credentials"
+    );
+    assert_eq!(body["checks"]["outbox"]["ok"], true);
+}

@@ -10,6 +10,31 @@ use crate::i18n::{t, tf};
 use crate::output;
 use crate::secret::REDACTED;
 
+/// Every key the file may hold.
+const KNOWN_KEYS: &[&str] = &[
+    "lang",
+    "plentymarkets.base_url",
+    "plentymarkets.username",
+    "plentymarkets.password",
+    "plentymarkets.password_command",
+    "ticket.plenty_id",
+    "ticket.type_id",
+    "ticket.status_id",
+    "ticket.role_id",
+    "ticket.owner_ids",
+    "ticket.message_type",
+    "ticket.message_language",
+    "webhook.bind",
+    "webhook.path",
+    "delivery.outbox_path",
+    "delivery.deadline",
+    "delivery.retention",
+    "delivery.retry_delays",
+    "delivery.give_up_after",
+    "delivery.max_retry_after",
+    "delivery.request_timeout",
+];
+
 /// Keys whose values are never printed.
 const SECRET_KEYS: &[&str] = &["plentymarkets.password"];
 
@@ -89,11 +114,17 @@ fn get(ctx: &Context, key: &str) -> anyhow::Result<()> {
             println!("{}", display(value));
             Ok(())
         }
+        None if KNOWN_KEYS.contains(&key) => {
+            Err(UsageError(tf(ctx.lang, "err.config.unset", &[("key", &key)])).into())
+        }
         None => Err(UsageError(tf(ctx.lang, "err.config.unknown_key", &[("key", &key)])).into()),
     }
 }
 
 fn set(ctx: &Context, key: &str, raw: &str) -> anyhow::Result<()> {
+    if !KNOWN_KEYS.contains(&key) {
+        return Err(UsageError(tf(ctx.lang, "err.config.unknown_key", &[("key", &key)])).into());
+    }
     let current = ctx.file.clone().unwrap_or_default();
     let mut tree = serde_json::to_value(&current).expect("configuration serialises");
     let value = parse_value(key, raw).ok_or_else(|| {
@@ -113,8 +144,13 @@ fn set(ctx: &Context, key: &str, raw: &str) -> anyhow::Result<()> {
         *slot = Value::Object(Default::default());
     }
     slot[name] = value;
-    let updated: PartialConfig = serde_json::from_value(tree)
-        .map_err(|_| UsageError(tf(ctx.lang, "err.config.unknown_key", &[("key", &key)])))?;
+    let updated: PartialConfig = serde_json::from_value(tree).map_err(|_| {
+        UsageError(tf(
+            ctx.lang,
+            "err.config.bad_value",
+            &[("key", &key), ("value", &raw)],
+        ))
+    })?;
     check_key(&updated, key)?;
     config::write_file(&ctx.config_path, &updated)?;
     let shown = if SECRET_KEYS.contains(&key) {
@@ -133,8 +169,13 @@ fn set(ctx: &Context, key: &str, raw: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Parses a value by the key's type: ID lists, whole numbers or text.
+/// Parses a value by the key's type: ID lists, duration lists, whole
+/// numbers or text.
 fn parse_value(key: &str, raw: &str) -> Option<Value> {
+    if key == "delivery.retry_delays" {
+        let parts: Vec<Value> = raw.split(',').map(|p| Value::from(p.trim())).collect();
+        return Some(Value::from(parts));
+    }
     if key == "ticket.owner_ids" {
         return config::parse_id_list(raw).map(Value::from);
     }

@@ -1,7 +1,6 @@
 //! `serve`: the webhook receiver with its outbox and delivery worker.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::net::TcpListener;
@@ -13,12 +12,13 @@ use crate::config::{
     self, Connection, DeliverySettings, MessageType, PartialConfig, TicketSettings, WebhookSettings,
 };
 use crate::i18n::{tf, Lang};
+use crate::metrics::Metrics;
 use crate::outbox::{self, now_ms, Outbox};
 use crate::plenty::token::TokenCache;
 use crate::plenty::{ClientOptions, PlentyClient};
 use crate::sandbox::{self, SandboxOptions};
 use crate::server::{self, AppState, DEFAULT_BODY_LIMIT};
-use crate::worker::{Worker, WorkerHandle, WorkerStats};
+use crate::worker::{Worker, WorkerHandle};
 
 /// Everything `serve` runs with, from the configuration or the sandbox.
 struct Plan {
@@ -41,12 +41,14 @@ pub async fn run(ctx: &Context, args: ServeArgs) -> anyhow::Result<()> {
     };
 
     let outbox = Outbox::open(&plan.outbox_path)?;
+    let metrics = Metrics::new();
     let client = PlentyClient::new(
         &plan.connection,
         ClientOptions {
             timeout: plan.delivery.request_timeout,
             max_retry_after: plan.delivery.policy.max_retry_after,
             token_cache: plan.token_cache.clone(),
+            metrics: Some(metrics.clone()),
             ..ClientOptions::default()
         },
     )?;
@@ -70,12 +72,13 @@ pub async fn run(ctx: &Context, args: ServeArgs) -> anyhow::Result<()> {
     let handle = WorkerHandle::default();
     let worker = Worker {
         outbox: outbox.clone(),
-        client,
+        client: client.clone(),
         ticket: plan.ticket.clone(),
         policy: plan.delivery.policy.clone(),
         handle: handle.clone(),
-        stats: Arc::new(WorkerStats::default()),
+        metrics: metrics.clone(),
         poll: Duration::from_secs(1),
+        repeats: Default::default(),
     };
     let worker_task = tokio::spawn(worker.run(stop.clone()));
     let retention_task = tokio::spawn(keep_retention(
@@ -89,6 +92,8 @@ pub async fn run(ctx: &Context, args: ServeArgs) -> anyhow::Result<()> {
         worker: handle,
         deadline: plan.delivery.deadline,
         body_limit: DEFAULT_BODY_LIMIT,
+        metrics,
+        client,
     };
     server::run(
         listener,

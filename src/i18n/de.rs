@@ -26,7 +26,8 @@ pub static MESSAGES: &[(&str, &str)] = &[
     ("err.config.invalid", "{key} = „{value}“ ist ungültig ({reason}): mit {flag} oder der Variablen {env} setzen"),
     ("err.config.not_found", "Konfigurationsdatei {path} nicht gefunden: mit 'plenty-service-helper setup' anlegen oder --config PFAD angeben"),
     ("err.config.unknown_key", "unbekannter Konfigurationsschlüssel {key}: 'plenty-service-helper config show' zeigt die Schlüssel"),
-    ("err.config.bad_value", "{value} ist kein gültiger Wert für {key}"),
+    ("err.config.bad_value", "{value} ist kein gültiger Wert für {key}: 'plenty-service-helper setup --help' zeigt die erlaubten Werte"),
+    ("err.config.unset", "{key} ist in der Konfigurationsdatei nicht gesetzt"),
     ("msg.config.readable_by_others", "{path} ist für andere Benutzer lesbar, enthält aber das Passwort: 'chmod 600 {path}' ausführen"),
     ("msg.config.set", "{key} auf {value} gesetzt"),
     // plentymarkets

@@ -26,7 +26,8 @@ pub static MESSAGES: &[(&str, &str)] = &[
     ("err.config.invalid", "{key} = '{value}' is invalid ({reason}): set it with {flag} or the variable {env}"),
     ("err.config.not_found", "configuration file {path} not found: run 'plenty-service-helper setup' to create it, or pass --config PATH"),
     ("err.config.unknown_key", "unknown configuration key {key}: run 'plenty-service-helper config show' to see the keys"),
-    ("err.config.bad_value", "{value} is not a valid value for {key}"),
+    ("err.config.bad_value", "{value} is not a valid value for {key}: run 'plenty-service-helper setup --help' to see the accepted values"),
+    ("err.config.unset", "{key} is not set in the configuration file"),
     ("msg.config.readable_by_others", "{path} is readable by other users although it holds the password: run 'chmod 600 {path}'"),
     ("msg.config.set", "{key} set to {value}"),
     // plentymarkets

@@ -34,6 +34,8 @@ pub struct ClientOptions {
     /// How often one call is retried after a 429 answer.
     pub rate_limit_retries: u32,
     pub token_cache: TokenCache,
+    /// Where request durations and rate-limit waits are recorded, if anywhere.
+    pub metrics: Option<crate::metrics::Metrics>,
 }
 
 impl Default for ClientOptions {
@@ -44,6 +46,7 @@ impl Default for ClientOptions {
             max_retry_after: Duration::from_secs(120),
             rate_limit_retries: 3,
             token_cache: TokenCache::platform(),
+            metrics: None,
         }
     }
 }
@@ -225,7 +228,10 @@ impl PlentyClient {
             if let Some(body) = body {
                 request = request.json(body);
             }
-            let (status, headers, bytes) = send(request, &url).await?;
+            let started = Instant::now();
+            let sent = send(request, &url).await;
+            self.observe_latency(&method, started.elapsed());
+            let (status, headers, bytes) = sent?;
             let rate = RateHeaders::parse(&headers);
             self.inner
                 .pacer
@@ -263,6 +269,18 @@ impl PlentyClient {
         }
     }
 
+    fn observe_latency(&self, method: &Method, elapsed: Duration) {
+        if let Some(metrics) = &self.inner.options.metrics {
+            let label = crate::metrics::MethodLabel {
+                method: method.to_string(),
+            };
+            metrics
+                .plenty_latency
+                .get_or_create(&label)
+                .observe(elapsed.as_secs_f64());
+        }
+    }
+
     async fn wait_for_budget(&self, kind: CallKind) {
         let wait = self
             .inner
@@ -278,6 +296,9 @@ impl PlentyClient {
             self.inner
                 .rate_wait_ms
                 .fetch_add(wait.as_millis() as u64, Ordering::Relaxed);
+            if let Some(metrics) = &self.inner.options.metrics {
+                metrics.rate_limit_wait_seconds.inc_by(wait.as_secs_f64());
+            }
             tokio::time::sleep(wait).await;
         }
     }
