@@ -62,6 +62,12 @@ pub struct ServeArgs {
 
     #[arg(long)]
     pub sandbox: bool,
+
+    #[arg(long, value_name = "PEM", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+
+    #[arg(long, value_name = "PEM", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -158,6 +164,9 @@ pub struct SetupArgs {
 
     #[arg(long, value_name = "PATH")]
     pub webhook_path: Option<String>,
+
+    #[arg(long)]
+    pub generate_secret: bool,
 }
 
 #[derive(Debug, Subcommand)]

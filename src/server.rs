@@ -6,6 +6,7 @@
 #![allow(clippy::result_large_err)]
 
 use std::future::Future;
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::Body;
@@ -16,12 +17,13 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde_json::{json, Value};
 use tokio::net::TcpListener;
-use tower_http::catch_panic::CatchPanicLayer;
 
-use crate::config::TicketSettings;
+use crate::config::{ServerLimits, TicketSettings};
 use crate::deliver::{deliver, DeliveryError};
 use crate::event::{self, EventError};
+use crate::guard;
 use crate::plenty::PlentyClient;
+use crate::webhook_auth::{self, WebhookAuth};
 
 /// Largest request body accepted, in bytes.
 pub const DEFAULT_BODY_LIMIT: usize = 1024 * 1024;
@@ -32,20 +34,31 @@ pub struct AppState {
     pub client: PlentyClient,
     pub ticket: TicketSettings,
     pub body_limit: usize,
+    pub auth: Arc<WebhookAuth>,
+    pub limits: ServerLimits,
 }
 
 /// Builds the router: the webhook on `path` and on `/rest` + `path`, where
 /// plentymarkets served the replaced plugin's route, and `GET /healthz`.
+/// With a shared secret, both paths also take it as a last segment.
 pub fn router(state: AppState, path: &str) -> Router {
     let rest_path = format!("/rest{path}");
-    Router::new()
+    let mut router = Router::new()
         .route(path, post(receive))
-        .route(&rest_path, post(receive))
+        .route(&rest_path, post(receive));
+    if state.auth.has_secret() {
+        let param = webhook_auth::SECRET_PARAM;
+        router = router
+            .route(&format!("{path}/{{{param}}}"), post(receive))
+            .route(&format!("{rest_path}/{{{param}}}"), post(receive));
+    }
+    let limits = state.limits;
+    let router = router
         .route("/healthz", get(healthz))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
-        .layer(CatchPanicLayer::custom(panic_response))
-        .with_state(state)
+        .with_state(state);
+    guard::apply(router, &limits)
 }
 
 /// Serves `app` on `listener` until `shutdown` completes, then lets
@@ -80,22 +93,13 @@ async fn method_not_allowed() -> Response {
     )
 }
 
-fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
-    tracing::error!("request handler panicked");
-    problem(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        "internal_error",
-        "internal error",
-    )
-}
-
 /// A JSON error answer: `{"error": kind, "message": text}`.
 pub fn problem(status: StatusCode, kind: &str, message: &str) -> Response {
     (status, Json(json!({"error": kind, "message": message}))).into_response()
 }
 
 async fn receive(State(state): State<AppState>, request: Request) -> Response {
-    let (parts, body) = request.into_parts();
+    let (mut parts, body) = request.into_parts();
     if let Err(response) = check_content_type(&parts.headers) {
         return response;
     }
@@ -103,6 +107,9 @@ async fn receive(State(state): State<AppState>, request: Request) -> Response {
         Ok(bytes) => bytes,
         Err(response) => return response,
     };
+    if let Err(response) = webhook_auth::authorize(&state.auth, &mut parts, &bytes).await {
+        return response;
+    }
     if std::str::from_utf8(&bytes).is_err() {
         return problem(
             StatusCode::BAD_REQUEST,
@@ -130,6 +137,7 @@ async fn receive(State(state): State<AppState>, request: Request) -> Response {
         }
     };
     let event_id = event.id.clone().unwrap_or_default();
+    guard::record_event_id(&parts.extensions, &event_id);
     let order_id = event.order.id.clone();
     match deliver(&state.client, &state.ticket, &event).await {
         Ok(delivered) => {
@@ -239,6 +247,12 @@ async fn read_body(
                 .is_some_and(|source| source.is::<http_body_util::LengthLimitError>());
             if is_limit {
                 Err(too_large())
+            } else if guard::is_body_timeout(&error) {
+                Err(problem(
+                    StatusCode::REQUEST_TIMEOUT,
+                    "request_timeout",
+                    "the body did not arrive in time; send the event again",
+                ))
             } else {
                 Err(problem(
                     StatusCode::BAD_REQUEST,

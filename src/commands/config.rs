@@ -11,7 +11,19 @@ use crate::output;
 use crate::secret::REDACTED;
 
 /// Keys whose values are never printed.
-const SECRET_KEYS: &[&str] = &["plentymarkets.password"];
+const SECRET_KEYS: &[&str] = &[
+    "plentymarkets.password",
+    "webhook.secret",
+    "webhook.signing_secret",
+];
+
+/// Keys whose values are whole numbers.
+const NUMBER_KEYS: &[&str] = &[
+    "webhook.max_body_bytes",
+    "webhook.max_header_bytes",
+    "webhook.request_timeout_secs",
+    "webhook.max_concurrent_requests",
+];
 
 pub fn run(ctx: &Context, command: ConfigCommand) -> anyhow::Result<()> {
     match command {
@@ -138,7 +150,7 @@ fn parse_value(key: &str, raw: &str) -> Option<Value> {
     if key == "ticket.owner_ids" {
         return config::parse_id_list(raw).map(Value::from);
     }
-    if key.starts_with("ticket.") && key.ends_with("_id") {
+    if key.starts_with("ticket.") && key.ends_with("_id") || NUMBER_KEYS.contains(&key) {
         return raw.trim().parse::<i64>().ok().map(Value::from);
     }
     Some(Value::from(raw.trim()))

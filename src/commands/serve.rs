@@ -1,19 +1,25 @@
 //! `serve`: the webhook receiver.
 
+use std::sync::Arc;
+
 use tokio::net::TcpListener;
 
 use crate::app::Context;
 use crate::cli::ServeArgs;
 use crate::config::{self, MessageType, PartialConfig, TicketSettings};
 use crate::i18n::{tf, Lang};
+use crate::listen;
 use crate::plenty::token::TokenCache;
 use crate::plenty::{ClientOptions, PlentyClient};
 use crate::sandbox::{self, SandboxOptions};
-use crate::server::{self, AppState, DEFAULT_BODY_LIMIT};
+use crate::server::{self, AppState};
+use crate::webhook_auth::WebhookAuth;
 
 pub async fn run(ctx: &Context, args: ServeArgs) -> anyhow::Result<()> {
     let mut flags = PartialConfig::default();
     flags.webhook.bind = args.bind.clone();
+    flags.webhook.tls_cert = args.tls_cert.clone();
+    flags.webhook.tls_key = args.tls_key.clone();
     let (client, ticket, webhook) = if args.sandbox {
         with_sandbox(ctx, flags).await?
     } else {
@@ -24,6 +30,10 @@ pub async fn run(ctx: &Context, args: ServeArgs) -> anyhow::Result<()> {
         (client, settings.ticket, settings.webhook)
     };
 
+    let tls = match &webhook.tls {
+        Some(files) => Some(listen::load_tls(files)?),
+        None => None,
+    };
     let listener = TcpListener::bind(webhook.bind).await.map_err(|error| {
         anyhow::anyhow!(
             "{}: {error}",
@@ -31,24 +41,35 @@ pub async fn run(ctx: &Context, args: ServeArgs) -> anyhow::Result<()> {
         )
     })?;
     let addr = listener.local_addr()?;
-    let url = format!("http://{addr}{}", webhook.path);
+    let scheme = if tls.is_some() { "https" } else { "http" };
+    let url = format!("{scheme}://{addr}{}", webhook.path);
     println!("{}", tf(ctx.lang, "msg.serve.listening", &[("url", &url)]));
     if args.sandbox {
         println!("{}", tf(ctx.lang, "msg.serve.try", &[("url", &url)]));
     }
-    tracing::info!(addr = %addr, path = %webhook.path, "serving webhook");
+    if webhook.secret.is_some() {
+        println!("{}", crate::i18n::t(ctx.lang, "msg.serve.secret_required"));
+    }
+    tracing::info!(
+        addr = %addr,
+        path = %webhook.path,
+        tls = tls.is_some(),
+        secret = webhook.secret.is_some(),
+        signatures = webhook.signing_key.is_some(),
+        "serving webhook"
+    );
 
+    crate::guard::install_panic_hook();
+    let limits = webhook.limits;
     let state = AppState {
         client,
         ticket,
-        body_limit: DEFAULT_BODY_LIMIT,
+        body_limit: limits.max_body_bytes,
+        auth: Arc::new(WebhookAuth::new(webhook.secret, webhook.signing_key)),
+        limits,
     };
-    server::run(
-        listener,
-        server::router(state, &webhook.path),
-        super::shutdown_signal(),
-    )
-    .await?;
+    let app = server::router(state, &webhook.path);
+    listen::serve(listener, app, limits, tls, super::shutdown_signal()).await?;
     tracing::info!("stopped");
     Ok(())
 }

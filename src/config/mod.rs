@@ -4,8 +4,10 @@
 mod file;
 mod sources;
 mod validate;
+mod webhook;
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
@@ -17,6 +19,11 @@ pub use validate::{
 pub use validate::{
     BASE_URL, BIND, OWNER_IDS, PASSWORD, PLENTY_ID, ROLE_ID, STATUS_ID, TYPE_ID, USERNAME,
     WEBHOOK_PATH,
+};
+pub use webhook::{
+    decode_signing_secret, generate_secret, ServerLimits, SigningKey, TlsFiles, MAX_BODY_BYTES,
+    MAX_CONCURRENT_REQUESTS, MAX_HEADER_BYTES, REQUEST_TIMEOUT_SECS, SIGNING_SECRET, TLS_CERT,
+    TLS_KEY, WEBHOOK_SECRET,
 };
 
 use crate::i18n::Lang;
@@ -81,7 +88,7 @@ pub struct TicketSection {
     pub message_language: Option<Lang>,
 }
 
-/// Where `serve` listens.
+/// Where `serve` listens, how it authenticates events and its limits.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WebhookSection {
@@ -89,6 +96,26 @@ pub struct WebhookSection {
     pub bind: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
+    /// Shared secret expected as the last path segment or as a bearer token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub secret: Option<Secret>,
+    /// Standard Webhooks signing secret, `whsec_` followed by base64.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signing_secret: Option<Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_body_bytes: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_header_bytes: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_timeout_secs: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_concurrent_requests: Option<u64>,
+    /// PEM file with the certificate chain; `serve` speaks HTTPS when set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tls_cert: Option<PathBuf>,
+    /// PEM file with the private key of `tls_cert`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tls_key: Option<PathBuf>,
 }
 
 /// One layer of configuration in which every value may be absent: the
@@ -136,7 +163,20 @@ impl PartialConfig {
             message_type,
             message_language
         );
-        overlay!(self.webhook, lower.webhook, bind, path);
+        overlay!(
+            self.webhook,
+            lower.webhook,
+            bind,
+            path,
+            secret,
+            signing_secret,
+            max_body_bytes,
+            max_header_bytes,
+            request_timeout_secs,
+            max_concurrent_requests,
+            tls_cert,
+            tls_key
+        );
         self
     }
 }
@@ -166,6 +206,11 @@ pub struct TicketSettings {
 pub struct WebhookSettings {
     pub bind: SocketAddr,
     pub path: String,
+    pub secret: Option<Secret>,
+    /// The decoded HMAC key of `webhook.signing_secret`.
+    pub signing_key: Option<SigningKey>,
+    pub limits: ServerLimits,
+    pub tls: Option<TlsFiles>,
 }
 
 /// Everything `serve` needs, validated.

@@ -237,10 +237,17 @@ impl PartialConfig {
                 None
             }
         };
+        let (secret, signing_key) = self.webhook_auth(&mut problems);
+        let limits = self.server_limits(&mut problems);
+        let tls = self.tls_files(&mut problems);
         finish(problems)?;
         Ok(WebhookSettings {
             bind: bind.expect("checked above"),
             path: path.expect("checked above"),
+            secret,
+            signing_key,
+            limits,
+            tls,
         })
     }
 
