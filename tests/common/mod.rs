@@ -221,12 +221,48 @@ pub fn start_sandbox(env: &Env, extra: &[&str]) -> (Process, String) {
 
 /// Starts `serve` on a free loopback port; returns it with the webhook URL.
 pub fn start_serve(env: &Env, extra: &[&str]) -> (Process, String) {
+    start_serve_with(env, extra, &[])
+}
+
+/// Like [`start_serve`], with extra environment variables such as
+/// `PSH_WEBHOOK_SECRET`.
+pub fn start_serve_with(env: &Env, extra: &[&str], vars: &[(&str, &str)]) -> (Process, String) {
     let mut command = env.command();
     command.args(["serve", "--bind", "127.0.0.1:0"]);
     command.args(extra);
+    command.envs(vars.iter().copied());
     let mut process = Process::spawn(command);
     let url = process.wait_for_url("/service/tickets");
     (process, url)
+}
+
+/// Sends raw bytes to the server behind `url`, then reads until the server
+/// answers or closes, at most `wait`. Returns what arrived.
+pub fn raw_exchange(url: &str, request: &[u8], wait: Duration) -> String {
+    use std::io::Read;
+    let rest = url.split_once("://").unwrap().1;
+    let host = rest.split('/').next().unwrap();
+    let mut stream = std::net::TcpStream::connect(host).unwrap();
+    stream.set_read_timeout(Some(wait)).unwrap();
+    stream.write_all(request).unwrap();
+    let mut answer = Vec::new();
+    let mut buffer = [0u8; 4096];
+    while let Ok(read) = stream.read(&mut buffer) {
+        if read == 0 {
+            break;
+        }
+        answer.extend_from_slice(&buffer[..read]);
+        if answer.windows(4).any(|w| w == b"\r\n\r\n") && answer.ends_with(b"}") {
+            break;
+        }
+    }
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+/// The host and port of `url`, such as `127.0.0.1:4321`.
+pub fn host_of(url: &str) -> String {
+    let rest = url.split_once("://").unwrap().1;
+    rest.split('/').next().unwrap().to_string()
 }
 
 /// A direct REST client of the sandbox, to read back what it stores.
