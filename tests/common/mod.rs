@@ -167,6 +167,15 @@ impl Process {
         }
     }
 
+    /// Every stdout line, the ones [`Process::wait_for_url`] saw and the
+    /// rest up to the end of the stream; call after the process stopped.
+    pub fn all_stdout(&mut self) -> String {
+        while let Ok(line) = self.stdout.recv_timeout(Duration::from_secs(5)) {
+            self.seen_stdout.push(line);
+        }
+        self.seen_stdout.join("\n")
+    }
+
     pub fn stderr(&self) -> String {
         self.stderr.lock().unwrap().clone()
     }
