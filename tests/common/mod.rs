@@ -154,6 +154,13 @@ impl Process {
     /// Waits for a stdout line containing `marker` and returns the first
     /// `http://` URL in it.
     pub fn wait_for_url(&mut self, marker: &str) -> String {
+        let line = self.wait_for_line(marker);
+        let start = line.find("http://").expect("line has a URL");
+        line[start..].split_whitespace().next().unwrap().to_string()
+    }
+
+    /// Waits for a stdout line containing `marker` and returns it.
+    pub fn wait_for_line(&mut self, marker: &str) -> String {
         loop {
             let line = self
                 .stdout
@@ -161,8 +168,7 @@ impl Process {
                 .unwrap_or_else(|_| panic!("no line with {marker:?}; stderr: {}", self.stderr()));
             self.seen_stdout.push(line.clone());
             if line.contains(marker) {
-                let start = line.find("http://").expect("line has a URL");
-                return line[start..].split_whitespace().next().unwrap().to_string();
+                return line;
             }
         }
     }
