@@ -1,8 +1,7 @@
 //! Guards in front of every route: a cap on header size, a deadline for
 //! the request body, a limit on requests handled at once, and a net for
-//! panics that answers 500 and logs the event ID.
+//! panics that responds 500 and logs the event ID.
 
-use std::any::Any;
 use std::future::Future as _;
 use std::panic::AssertUnwindSafe;
 use std::pin::Pin;
@@ -55,7 +54,7 @@ async fn header_size(State(limit): State<usize>, request: Request, next: Next) -
     next.run(request).await
 }
 
-/// Answers 503 with `Retry-After` when all permits are taken, instead of
+/// Responds 503 with `Retry-After` when all permits are taken, instead of
 /// queueing requests without bound.
 async fn concurrency(
     State(permits): State<Arc<Semaphore>>,
@@ -139,7 +138,7 @@ impl HttpBody for DeadlineBody {
 }
 
 /// The event ID of the request being handled, filled in by the handler
-/// once it knows it, so the panic net can log it.
+/// once it has parsed the event, so the panic net can log it.
 #[derive(Clone, Default)]
 struct EventIdSlot(Arc<Mutex<Option<String>>>);
 
@@ -153,16 +152,16 @@ pub fn record_event_id(extensions: &Extensions, event_id: &str) {
 }
 
 /// Catches a panic in any inner layer or handler, logs it with the event
-/// ID when known, and answers 500 without details, so no request can stop
+/// ID when known, and responds 500 without details, so no request can stop
 /// the process or leak internals.
 async fn catch_panic(mut request: Request, next: Next) -> Response {
     let slot = EventIdSlot::default();
     request.extensions_mut().insert(slot.clone());
     match AssertUnwindSafe(next.run(request)).catch_unwind().await {
         Ok(response) => response,
-        Err(payload) => {
+        Err(_payload) => {
             let event_id = slot.0.lock().ok().and_then(|guard| guard.clone());
-            log_panic(event_id.as_deref(), payload.as_ref());
+            log_panic(event_id.as_deref());
             problem(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "internal_error",
@@ -174,11 +173,11 @@ async fn catch_panic(mut request: Request, next: Next) -> Response {
 
 /// Logs a caught panic. The panic message is left out, since it may quote
 /// event content such as a customer's name.
-fn log_panic(event_id: Option<&str>, _payload: &(dyn Any + Send)) {
+fn log_panic(event_id: Option<&str>) {
     tracing::error!(
         event_id = event_id.unwrap_or("unknown"),
         outcome = "panicked",
-        "request handler panicked; answered 500"
+        "request handler panicked; responded 500"
     );
 }
 

@@ -35,7 +35,7 @@ pub enum TlsError {
 }
 
 impl TlsError {
-    /// The file to name in the message.
+    /// Returns the file to name in the message.
     pub fn path(&self) -> &Path {
         match self {
             TlsError::Read { path, .. } => path,
@@ -131,7 +131,7 @@ pub async fn serve(
 /// HTTP/1 gets the request timeout as its header read timeout and a read
 /// buffer of four times the header limit, at least 64 KiB. Headers between
 /// the limit and the buffer size get the JSON 431 of the header guard;
-/// beyond the buffer hyper answers 431 itself.
+/// beyond the buffer hyper responds 431 itself.
 fn connection_builder(limits: &ServerLimits) -> auto::Builder<TokioExecutor> {
     let mut builder = auto::Builder::new(TokioExecutor::new());
     builder

@@ -58,7 +58,7 @@ impl WebhookAuth {
     }
 }
 
-/// Why a request was not let through.
+/// Reason a request was rejected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Rejection {
     /// The shared secret is missing or wrong.
@@ -90,7 +90,8 @@ impl Rejection {
         }
     }
 
-    /// The 401 answer; its body depends only on the kind of rejection.
+    /// Builds the 401 response, whose body depends only on the kind of
+    /// rejection.
     pub fn into_response(self) -> Response {
         let body = json!({"error": self.kind(), "message": self.message()});
         let mut response = (StatusCode::UNAUTHORIZED, Json(body)).into_response();
@@ -106,7 +107,7 @@ impl Rejection {
 
 /// Checks one request after its body was read: the shared secret from the
 /// path or the `Authorization` header, then the signature over the raw body.
-/// Returns the 401 answer for a request that fails.
+/// Returns the 401 response for a request that fails.
 pub async fn authorize(auth: &WebhookAuth, parts: &mut Parts, body: &[u8]) -> Result<(), Response> {
     let path_secret = path_secret(parts).await;
     let result = check(
@@ -122,7 +123,7 @@ pub async fn authorize(auth: &WebhookAuth, parts: &mut Parts, body: &[u8]) -> Re
     })
 }
 
-/// The checks without I/O, with the current time passed in.
+/// Runs the checks without I/O, with the current time passed in.
 pub fn check(
     auth: &WebhookAuth,
     path_secret: Option<&str>,

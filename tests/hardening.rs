@@ -222,7 +222,7 @@ fn scan_gets_only_documented_4xx() {
     let response = reqwest::blocking::Client::new().get(&good).send().unwrap();
     assert_eq!(response.status().as_u16(), 405);
 
-    // Oversized bodies are announced but not sent: the server answers
+    // Oversized bodies are announced but not sent: the server responds
     // before reading, and a client still writing would see a broken pipe.
     for url in [&good, &run.webhook] {
         let path = &url[url.find("/service").unwrap()..];
@@ -376,7 +376,7 @@ fn large_headers_get_json_431() {
     assert_eq!(status, 431, "{text}");
     assert_eq!(json["error"], "headers_too_large");
 
-    // Past the listener's buffer hyper answers 431 itself, without JSON.
+    // Past the listener's buffer hyper responds 431 itself, without JSON.
     let huge = "a".repeat(200 * 1024);
     let (status, _, _) = post(&run.webhook, &[JSON, ("x-padding", &huge)], basic_event());
     assert_eq!(status, 431);

@@ -46,7 +46,7 @@ fn hostile_values() -> Vec<(&'static str, String)> {
     ]
 }
 
-/// The event with `value` in every text field the message shows.
+/// Builds an event with `value` in every text field the message shows.
 fn event_with(value: &str, order_id: i64) -> Value {
     json!({
         "id": format!("evt_hostile_{order_id}"),
@@ -62,7 +62,7 @@ fn event_with(value: &str, order_id: i64) -> Value {
 
 const OUR_TAGS: [&str; 5] = ["<strong>", "</strong>", "<br/>", "<p>", "</p>"];
 
-/// The title rule stated independently of the code under test: control
+/// Builds the expected title by a rule stated apart from the code under test: control
 /// characters become spaces, whitespace runs collapse, at most 255
 /// characters with an ellipsis when cut.
 fn expected_title(value: &str) -> String {

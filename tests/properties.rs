@@ -1,6 +1,6 @@
 //! Property tests: arbitrary bytes and arbitrary JSON into the event
 //! parser and through the HTTP handler, in process, against an in-process
-//! sandbox. Nothing may panic, every answer is 2xx or 4xx, and only a
+//! sandbox. Nothing may panic, every response is 2xx or 4xx, and only a
 //! valid event gets a 2xx.
 
 use std::sync::{Arc, OnceLock};
@@ -36,7 +36,7 @@ fn settings() -> TicketSettings {
     }
 }
 
-/// One runtime and one router for all cases, so each case costs a request
+/// Returns one runtime and one router shared by all cases, so each case costs a request
 /// and not a sandbox start.
 fn harness() -> &'static (tokio::runtime::Runtime, Router) {
     static HARNESS: OnceLock<(tokio::runtime::Runtime, Router)> = OnceLock::new();
@@ -106,7 +106,7 @@ fn json_value() -> impl Strategy<Value = Value> {
     })
 }
 
-/// A field value: mostly text, sometimes a number, null or another type.
+/// Generates a field value: mostly text, sometimes a number, null or another type.
 fn field() -> impl Strategy<Value = Value> {
     prop_oneof![
         6 => any::<String>().prop_map(Value::String),
@@ -174,7 +174,7 @@ const CONTENT_TYPES: [Option<&str>; 7] = [
     Some("multipart/form-data; boundary=x"),
 ];
 
-/// The parser on its own, then what `serve` builds from a valid event.
+/// Checks the parser on its own, then what `serve` builds from a valid event.
 fn check_parse(bytes: &[u8]) {
     if let Ok(parsed) = event::parse(bytes) {
         let ticket = ticket::build_ticket(&parsed, &settings());

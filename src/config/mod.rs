@@ -88,7 +88,7 @@ pub struct TicketSection {
     pub message_language: Option<Lang>,
 }
 
-/// Where `serve` listens, how it authenticates events and its limits.
+/// Listener settings of `serve`: address, path, authentication, limits, TLS.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WebhookSection {

@@ -66,8 +66,8 @@ pub struct ServerLimits {
     /// Largest sum of the request line and all header names and values;
     /// larger ones get 431.
     pub max_header_bytes: usize,
-    /// Time from the connection's first byte until the whole request,
-    /// headers and body, has arrived; a slower request gets 408.
+    /// Time allowed for the headers to arrive, and again for the body
+    /// after them. Slow headers get the connection closed, a slow body 408.
     pub request_timeout: Duration,
     /// Requests handled at once; more get 503 with `Retry-After`.
     pub max_concurrent_requests: usize,
@@ -75,8 +75,8 @@ pub struct ServerLimits {
 
 impl Default for ServerLimits {
     /// 1 MiB of body is hundreds of times a real purchase event. 16 KiB of
-    /// headers is twice what nginx and Apache accept per header line by
-    /// default. 30 seconds and 64 requests at once are far above what one
+    /// headers is twice the 8 KiB per header line that nginx and Apache
+    /// accept by default. 30 seconds and 64 requests at once are far above what one
     /// merchant's marketplace traffic needs.
     fn default() -> Self {
         Self {
@@ -254,7 +254,7 @@ impl PartialConfig {
     }
 }
 
-/// A problem with a secret value, which names the key but never the value.
+/// Builds the problem for a secret value: it names the key, never the value.
 fn redacted(spec: KeySpec, reason: String) -> Problem {
     Problem {
         spec,

@@ -173,7 +173,7 @@ impl Process {
         }
     }
 
-    /// Every stdout line, the ones [`Process::wait_for_url`] saw and the
+    /// Returns every stdout line, the ones [`Process::wait_for_url`] saw and the
     /// rest up to the end of the stream; call after the process stopped.
     pub fn all_stdout(&mut self) -> String {
         while let Ok(line) = self.stdout.recv_timeout(Duration::from_secs(5)) {
@@ -252,7 +252,7 @@ pub fn start_serve_with(env: &Env, extra: &[&str], vars: &[(&str, &str)]) -> (Pr
 }
 
 /// Sends raw bytes to the server behind `url`, then reads until the server
-/// answers or closes, at most `wait`. Returns what arrived.
+/// responds or closes, at most `wait`. Returns what arrived.
 pub fn raw_exchange(url: &str, request: &[u8], wait: Duration) -> String {
     use std::io::Read;
     let rest = url.split_once("://").unwrap().1;
@@ -274,7 +274,7 @@ pub fn raw_exchange(url: &str, request: &[u8], wait: Duration) -> String {
     String::from_utf8_lossy(&answer).into_owned()
 }
 
-/// The host and port of `url`, such as `127.0.0.1:4321`.
+/// Returns the host and port of `url`, such as `127.0.0.1:4321`.
 pub fn host_of(url: &str) -> String {
     let rest = url.split_once("://").unwrap().1;
     rest.split('/').next().unwrap().to_string()
