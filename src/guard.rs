@@ -233,6 +233,41 @@ mod tests {
         assert!(!body.to_string().contains("Erika"), "{body}");
     }
 
+    /// A log sink the test can read back.
+    #[derive(Clone, Default)]
+    struct Captured(Arc<Mutex<Vec<u8>>>);
+
+    impl std::io::Write for Captured {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[tokio::test]
+    async fn panic_logged_with_event_id() {
+        let captured = Captured::default();
+        let sink = captured.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_writer(move || sink.clone())
+            .with_ansi(false)
+            .finish();
+        let _default = tracing::subscriber::set_default(subscriber);
+
+        let app = apply(Router::new().route("/", post(panics)), &limits());
+        let request = Request::post("/").body(Body::empty()).unwrap();
+        let (status, _) = status_of(app, request).await;
+        assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+
+        let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+        assert!(logs.contains("evt_panicking"), "{logs}");
+        assert!(!logs.contains("Erika"), "{logs}");
+    }
+
     #[tokio::test]
     async fn oversized_headers_get_431() {
         let app = apply(Router::new().route("/", post(|| async { "ok" })), &limits());
