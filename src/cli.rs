@@ -67,6 +67,11 @@ pub struct ServeArgs {
 
     #[arg(long, value_name = "FILE")]
     pub outbox: Option<PathBuf>,
+    #[arg(long, value_name = "PEM", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+
+    #[arg(long, value_name = "PEM", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -163,6 +168,9 @@ pub struct SetupArgs {
 
     #[arg(long, value_name = "PATH")]
     pub webhook_path: Option<String>,
+
+    #[arg(long)]
+    pub generate_secret: bool,
 }
 
 #[derive(Debug, Subcommand)]

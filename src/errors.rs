@@ -5,6 +5,7 @@ use std::fmt;
 use crate::config::{ConfigError, EnvError, FileError, PasswordCommandError};
 use crate::deliver::DeliveryError;
 use crate::i18n::{tf, Lang};
+use crate::listen::TlsError;
 use crate::plenty::PlentyError;
 
 /// Documented exit codes.
@@ -45,6 +46,7 @@ pub fn exit_code(error: &anyhow::Error) -> u8 {
             || cause.is::<FileError>()
             || cause.is::<EnvError>()
             || cause.is::<PasswordCommandError>()
+            || cause.is::<TlsError>()
         {
             return code::CONFIG;
         }
@@ -92,6 +94,15 @@ fn localized(cause: &(dyn std::error::Error + 'static), lang: Lang) -> Option<St
     }
     if let Some(DeliveryError::Message { ticket_id, .. }) = cause.downcast_ref::<DeliveryError>() {
         return Some(tf(lang, "err.delivery.message", &[("ticket", ticket_id)]));
+    }
+    if let Some(error) = cause.downcast_ref::<TlsError>() {
+        let path = error.path().display();
+        let detail = error.detail();
+        return Some(tf(
+            lang,
+            "err.tls.load",
+            &[("path", &path), ("detail", &detail)],
+        ));
     }
     if let Some(FileError::NotFound { path }) = cause.downcast_ref::<FileError>() {
         return Some(tf(

@@ -5,7 +5,7 @@
 // request, so boxing it would only add an allocation.
 #![allow(clippy::result_large_err)]
 
-use std::future::Future;
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::Body;
@@ -15,17 +15,15 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde_json::{json, Value};
-use tokio::net::TcpListener;
-use tower_http::catch_panic::CatchPanicLayer;
 
+use crate::config::ServerLimits;
 use crate::event::{self, EventError};
+use crate::guard;
 use crate::metrics::Metrics;
 use crate::outbox::{now_ms, Accepted, Entry, NewEvent, Outbox, State as EntryState};
 use crate::plenty::PlentyClient;
+use crate::webhook_auth::{self, WebhookAuth};
 use crate::worker::{Finished, WorkerHandle};
-
-/// Largest request body accepted, in bytes.
-pub const DEFAULT_BODY_LIMIT: usize = 1024 * 1024;
 
 /// What the handlers share.
 #[derive(Clone)]
@@ -38,6 +36,8 @@ pub struct AppState {
     pub metrics: Metrics,
     /// Used by `/readyz` to check that a token can be had.
     pub client: PlentyClient,
+    pub auth: Arc<WebhookAuth>,
+    pub limits: ServerLimits,
 }
 
 /// The kind of a webhook answer, attached to the response so one
@@ -47,36 +47,32 @@ struct Outcome(String);
 
 /// Builds the router: the webhook on `path` and on `/rest` + `path`, where
 /// plentymarkets served the replaced plugin's route, and `GET /healthz`.
+/// With a shared secret, both paths also take it as a last segment.
 pub fn router(state: AppState, path: &str) -> Router {
     let rest_path = format!("/rest{path}");
-    let webhook = Router::new()
+    let mut webhook = Router::new()
         .route(path, post(receive))
-        .route(&rest_path, post(receive))
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            count_outcome,
-        ));
-    Router::new()
+        .route(&rest_path, post(receive));
+    if state.auth.has_secret() {
+        let param = webhook_auth::SECRET_PARAM;
+        webhook = webhook
+            .route(&format!("{path}/{{{param}}}"), post(receive))
+            .route(&format!("{rest_path}/{{{param}}}"), post(receive));
+    }
+    let webhook = webhook.layer(axum::middleware::from_fn_with_state(
+        state.clone(),
+        count_outcome,
+    ));
+    let limits = state.limits;
+    let router = Router::new()
         .merge(webhook)
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/metrics", get(metrics))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
-        .layer(CatchPanicLayer::custom(panic_response))
-        .with_state(state)
-}
-
-/// Serves `app` on `listener` until `shutdown` completes, then lets
-/// requests in flight finish.
-pub async fn run(
-    listener: TcpListener,
-    app: Router,
-    shutdown: impl Future<Output = ()> + Send + 'static,
-) -> std::io::Result<()> {
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
+        .with_state(state);
+    guard::apply(router, &limits)
 }
 
 async fn healthz() -> Json<Value> {
@@ -91,12 +87,13 @@ async fn count_outcome(
 ) -> Response {
     state.metrics.received.inc();
     let response = next.run(request).await;
+    let fallback = format!("status_{}", response.status().as_u16());
     let outcome = response
         .extensions()
         .get::<Outcome>()
-        .map(|o| o.0.as_str())
-        .unwrap_or("unknown");
-    match outcome {
+        .map(|o| o.0.clone())
+        .unwrap_or(fallback);
+    match outcome.as_str() {
         "created" | "queued" | "dead" => {
             state.metrics.accepted.inc();
         }
@@ -179,15 +176,6 @@ async fn method_not_allowed() -> Response {
     )
 }
 
-fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
-    tracing::error!("request handler panicked");
-    problem(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        "internal_error",
-        "internal error",
-    )
-}
-
 /// A JSON error answer: `{"error": kind, "message": text}`.
 pub fn problem(status: StatusCode, kind: &str, message: &str) -> Response {
     let mut response = (status, Json(json!({"error": kind, "message": message}))).into_response();
@@ -196,7 +184,7 @@ pub fn problem(status: StatusCode, kind: &str, message: &str) -> Response {
 }
 
 async fn receive(State(state): State<AppState>, request: Request) -> Response {
-    let (parts, body) = request.into_parts();
+    let (mut parts, body) = request.into_parts();
     if let Err(response) = check_content_type(&parts.headers) {
         return response;
     }
@@ -204,6 +192,9 @@ async fn receive(State(state): State<AppState>, request: Request) -> Response {
         Ok(bytes) => bytes,
         Err(response) => return response,
     };
+    if let Err(response) = webhook_auth::authorize(&state.auth, &mut parts, &bytes).await {
+        return response;
+    }
     if std::str::from_utf8(&bytes).is_err() {
         return problem(
             StatusCode::BAD_REQUEST,
@@ -234,6 +225,8 @@ async fn receive(State(state): State<AppState>, request: Request) -> Response {
             return response;
         }
     };
+    let event_id = event.id.clone().unwrap_or_default();
+    guard::record_event_id(&parts.extensions, &event_id);
     let stored = NewEvent {
         order_id: event.order.id.clone(),
         event_id: event.id.clone(),
@@ -244,7 +237,7 @@ async fn receive(State(state): State<AppState>, request: Request) -> Response {
     match state.outbox.accept(stored).await {
         Ok(Accepted::New(entry)) => await_delivery(&state, entry).await,
         Ok(Accepted::Duplicate(entry)) => {
-            tracing::info!(id = entry.id, order_id = %entry.order_id, ticket_id = entry.ticket_id, outcome = "duplicate", "event already stored");
+            tracing::info!(id = entry.id, event_id = entry.event_id.as_deref().unwrap_or(""), order_id = %entry.order_id, ticket_id = entry.ticket_id, outcome = "duplicate", "event already stored");
             duplicate_answer(&entry)
         }
         Err(error) => {
@@ -271,7 +264,7 @@ async fn await_delivery(state: &AppState, entry: Entry) -> Response {
     let marketplace_id = entry.event_id.clone();
     match outcome {
         Ok(Ok(Finished::Done { ticket_id })) => {
-            tracing::info!(id = entry.id, order_id = %entry.order_id, ticket_id, outcome = "created", "answered with ticket");
+            tracing::info!(id = entry.id, event_id = entry.event_id.as_deref().unwrap_or(""), order_id = %entry.order_id, ticket_id, outcome = "created", "answered with ticket");
             answer(
                 StatusCode::OK,
                 "created",
@@ -281,12 +274,12 @@ async fn await_delivery(state: &AppState, entry: Entry) -> Response {
             )
         }
         Ok(Ok(Finished::Dead)) => {
-            tracing::info!(id = entry.id, order_id = %entry.order_id, outcome = "dead", "stored, delivery given up");
+            tracing::info!(id = entry.id, event_id = entry.event_id.as_deref().unwrap_or(""), order_id = %entry.order_id, outcome = "dead", "stored, delivery given up");
             answer(StatusCode::ACCEPTED, "dead", &entry, None, marketplace_id)
         }
         _ => {
             state.worker.unsubscribe_closed(entry.id);
-            tracing::info!(id = entry.id, order_id = %entry.order_id, outcome = "queued", "stored, delivery pending");
+            tracing::info!(id = entry.id, event_id = entry.event_id.as_deref().unwrap_or(""), order_id = %entry.order_id, outcome = "queued", "stored, delivery pending");
             answer(StatusCode::ACCEPTED, "queued", &entry, None, marketplace_id)
         }
     }
@@ -399,6 +392,12 @@ async fn read_body(
                 .is_some_and(|source| source.is::<http_body_util::LengthLimitError>());
             if is_limit {
                 Err(too_large())
+            } else if guard::is_body_timeout(&error) {
+                Err(problem(
+                    StatusCode::REQUEST_TIMEOUT,
+                    "request_timeout",
+                    "the body did not arrive in time; send the event again",
+                ))
             } else {
                 Err(problem(
                     StatusCode::BAD_REQUEST,

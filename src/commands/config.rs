@@ -26,17 +26,37 @@ const KNOWN_KEYS: &[&str] = &[
     "ticket.message_language",
     "webhook.bind",
     "webhook.path",
+    "webhook.secret",
+    "webhook.signing_secret",
+    "webhook.max_body_bytes",
+    "webhook.max_header_bytes",
+    "webhook.request_timeout_secs",
+    "webhook.max_concurrent_requests",
+    "webhook.tls_cert",
+    "webhook.tls_key",
     "delivery.outbox_path",
     "delivery.deadline",
     "delivery.retention",
     "delivery.retry_delays",
     "delivery.give_up_after",
     "delivery.max_retry_after",
-    "delivery.request_timeout",
+    "delivery.plenty_timeout",
 ];
 
 /// Keys whose values are never printed.
-const SECRET_KEYS: &[&str] = &["plentymarkets.password"];
+const SECRET_KEYS: &[&str] = &[
+    "plentymarkets.password",
+    "webhook.secret",
+    "webhook.signing_secret",
+];
+
+/// Keys whose values are whole numbers.
+const NUMBER_KEYS: &[&str] = &[
+    "webhook.max_body_bytes",
+    "webhook.max_header_bytes",
+    "webhook.request_timeout_secs",
+    "webhook.max_concurrent_requests",
+];
 
 pub fn run(ctx: &Context, command: ConfigCommand) -> anyhow::Result<()> {
     match command {
@@ -179,7 +199,7 @@ fn parse_value(key: &str, raw: &str) -> Option<Value> {
     if key == "ticket.owner_ids" {
         return config::parse_id_list(raw).map(Value::from);
     }
-    if key.starts_with("ticket.") && key.ends_with("_id") {
+    if key.starts_with("ticket.") && key.ends_with("_id") || NUMBER_KEYS.contains(&key) {
         return raw.trim().parse::<i64>().ok().map(Value::from);
     }
     Some(Value::from(raw.trim()))
@@ -193,6 +213,7 @@ fn check_key(config: &PartialConfig, key: &str) -> anyhow::Result<()> {
             .err(),
         config.ticket_settings().err(),
         config.webhook_settings().err(),
+        config.delivery_settings().err(),
     ]
     .into_iter()
     .flatten()

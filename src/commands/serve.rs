@@ -1,6 +1,7 @@
 //! `serve`: the webhook receiver with its outbox and delivery worker.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::net::TcpListener;
@@ -12,12 +13,14 @@ use crate::config::{
     self, Connection, DeliverySettings, MessageType, PartialConfig, TicketSettings, WebhookSettings,
 };
 use crate::i18n::{tf, Lang};
+use crate::listen;
 use crate::metrics::Metrics;
 use crate::outbox::{self, now_ms, Outbox};
 use crate::plenty::token::TokenCache;
 use crate::plenty::{ClientOptions, PlentyClient};
 use crate::sandbox::{self, SandboxOptions};
-use crate::server::{self, AppState, DEFAULT_BODY_LIMIT};
+use crate::server::{self, AppState};
+use crate::webhook_auth::WebhookAuth;
 use crate::worker::{Worker, WorkerHandle};
 
 /// Everything `serve` runs with, from the configuration or the sandbox.
@@ -34,6 +37,8 @@ pub async fn run(ctx: &Context, args: ServeArgs) -> anyhow::Result<()> {
     let mut flags = PartialConfig::default();
     flags.webhook.bind = args.bind.clone();
     flags.delivery.outbox_path = args.outbox.as_ref().map(|p| p.display().to_string());
+    flags.webhook.tls_cert = args.tls_cert.clone();
+    flags.webhook.tls_key = args.tls_key.clone();
     let plan = if args.sandbox {
         sandbox_plan(ctx, flags).await?
     } else {
@@ -45,28 +50,43 @@ pub async fn run(ctx: &Context, args: ServeArgs) -> anyhow::Result<()> {
     let client = PlentyClient::new(
         &plan.connection,
         ClientOptions {
-            timeout: plan.delivery.request_timeout,
+            timeout: plan.delivery.plenty_timeout,
             max_retry_after: plan.delivery.policy.max_retry_after,
             token_cache: plan.token_cache.clone(),
             metrics: Some(metrics.clone()),
             ..ClientOptions::default()
         },
     )?;
-    let listener = TcpListener::bind(plan.webhook.bind)
-        .await
-        .map_err(|error| {
-            anyhow::anyhow!(
-                "{}: {error}",
-                tf(ctx.lang, "err.bind", &[("addr", &plan.webhook.bind)])
-            )
-        })?;
+    let webhook = &plan.webhook;
+    let tls = match &webhook.tls {
+        Some(files) => Some(listen::load_tls(files)?),
+        None => None,
+    };
+    let listener = TcpListener::bind(webhook.bind).await.map_err(|error| {
+        anyhow::anyhow!(
+            "{}: {error}",
+            tf(ctx.lang, "err.bind", &[("addr", &webhook.bind)])
+        )
+    })?;
     let addr = listener.local_addr()?;
-    let url = format!("http://{addr}{}", plan.webhook.path);
+    let scheme = if tls.is_some() { "https" } else { "http" };
+    let url = format!("{scheme}://{addr}{}", webhook.path);
     println!("{}", tf(ctx.lang, "msg.serve.listening", &[("url", &url)]));
     if args.sandbox {
         println!("{}", tf(ctx.lang, "msg.serve.try", &[("url", &url)]));
     }
-    tracing::info!(addr = %addr, path = %plan.webhook.path, outbox = %plan.outbox_path.display(), "serving webhook");
+    if webhook.secret.is_some() {
+        println!("{}", crate::i18n::t(ctx.lang, "msg.serve.secret_required"));
+    }
+    tracing::info!(
+        addr = %addr,
+        path = %webhook.path,
+        outbox = %plan.outbox_path.display(),
+        tls = tls.is_some(),
+        secret = webhook.secret.is_some(),
+        signatures = webhook.signing_key.is_some(),
+        "serving webhook"
+    );
 
     let (stop_sender, stop) = watch::channel(false);
     let handle = WorkerHandle::default();
@@ -87,20 +107,23 @@ pub async fn run(ctx: &Context, args: ServeArgs) -> anyhow::Result<()> {
         stop.clone(),
     ));
 
+    crate::guard::install_panic_hook();
+    let limits = plan.webhook.limits;
     let state = AppState {
         outbox,
         worker: handle,
         deadline: plan.delivery.deadline,
-        body_limit: DEFAULT_BODY_LIMIT,
+        body_limit: limits.max_body_bytes,
         metrics,
         client,
+        auth: Arc::new(WebhookAuth::new(
+            plan.webhook.secret.clone(),
+            plan.webhook.signing_key.clone(),
+        )),
+        limits,
     };
-    server::run(
-        listener,
-        server::router(state, &plan.webhook.path),
-        super::shutdown_signal(),
-    )
-    .await?;
+    let app = server::router(state, &plan.webhook.path);
+    listen::serve(listener, app, limits, tls, super::shutdown_signal()).await?;
 
     // Intake has stopped; let the worker finish the step in flight.
     let _ = stop_sender.send(true);

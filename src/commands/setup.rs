@@ -33,9 +33,31 @@ fn non_interactive(ctx: &Context, args: SetupArgs) -> anyhow::Result<()> {
         ))
         .into());
     }
-    let config = from_flags(&args, password);
+    let mut config = from_flags(&args, password);
+    if args.generate_secret {
+        config.webhook.secret = Some(config::generate_secret());
+    }
     config.settings(config::resolve_password(&config)?)?;
-    write(ctx, &config, args.force)
+    write(ctx, &config, args.force)?;
+    if args.generate_secret {
+        print_webhook_url(ctx, &config);
+    }
+    Ok(())
+}
+
+/// Prints the webhook URL with the new secret, the one time it is shown.
+fn print_webhook_url(ctx: &Context, config: &PartialConfig) {
+    let path = config.webhook.path.as_deref().unwrap_or_default();
+    let secret = config.webhook.secret.as_ref().map(Secret::expose);
+    let secret = secret.unwrap_or_default();
+    println!(
+        "{}",
+        tf(
+            ctx.lang,
+            "msg.setup.webhook_url",
+            &[("path", &path), ("secret", &secret)]
+        )
+    );
 }
 
 fn read_password(args: &SetupArgs, ctx: &Context) -> anyhow::Result<Option<Secret>> {

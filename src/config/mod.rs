@@ -4,8 +4,10 @@
 mod file;
 mod sources;
 mod validate;
+mod webhook;
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
@@ -18,6 +20,11 @@ pub use validate::{
 pub use validate::{
     BASE_URL, BIND, OWNER_IDS, PASSWORD, PLENTY_ID, ROLE_ID, STATUS_ID, TYPE_ID, USERNAME,
     WEBHOOK_PATH,
+};
+pub use webhook::{
+    decode_signing_secret, generate_secret, ServerLimits, SigningKey, TlsFiles, MAX_BODY_BYTES,
+    MAX_CONCURRENT_REQUESTS, MAX_HEADER_BYTES, REQUEST_TIMEOUT_SECS, SIGNING_SECRET, TLS_CERT,
+    TLS_KEY, WEBHOOK_SECRET,
 };
 
 use crate::i18n::Lang;
@@ -82,7 +89,7 @@ pub struct TicketSection {
     pub message_language: Option<Lang>,
 }
 
-/// Where `serve` listens.
+/// Listener settings of `serve`: address, path, authentication, limits, TLS.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WebhookSection {
@@ -90,6 +97,26 @@ pub struct WebhookSection {
     pub bind: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
+    /// Shared secret expected as the last path segment or as a bearer token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub secret: Option<Secret>,
+    /// Standard Webhooks signing secret, `whsec_` followed by base64.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signing_secret: Option<Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_body_bytes: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_header_bytes: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_timeout_secs: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_concurrent_requests: Option<u64>,
+    /// PEM file with the certificate chain; `serve` speaks HTTPS when set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tls_cert: Option<PathBuf>,
+    /// PEM file with the private key of `tls_cert`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tls_key: Option<PathBuf>,
 }
 
 /// How accepted events are kept and delivered. Durations are text such as
@@ -116,7 +143,7 @@ pub struct DeliverySection {
     pub max_retry_after: Option<String>,
     /// Time for one plentymarkets request.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub request_timeout: Option<String>,
+    pub plenty_timeout: Option<String>,
 }
 
 /// One layer of configuration in which every value may be absent: the
@@ -170,7 +197,6 @@ impl PartialConfig {
             message_type,
             message_language
         );
-        overlay!(self.webhook, lower.webhook, bind, path);
         overlay!(
             self.delivery,
             lower.delivery,
@@ -180,7 +206,21 @@ impl PartialConfig {
             retry_delays,
             give_up_after,
             max_retry_after,
-            request_timeout
+            plenty_timeout
+        );
+        overlay!(
+            self.webhook,
+            lower.webhook,
+            bind,
+            path,
+            secret,
+            signing_secret,
+            max_body_bytes,
+            max_header_bytes,
+            request_timeout_secs,
+            max_concurrent_requests,
+            tls_cert,
+            tls_key
         );
         self
     }
@@ -211,6 +251,11 @@ pub struct TicketSettings {
 pub struct WebhookSettings {
     pub bind: SocketAddr,
     pub path: String,
+    pub secret: Option<Secret>,
+    /// The decoded HMAC key of `webhook.signing_secret`.
+    pub signing_key: Option<SigningKey>,
+    pub limits: ServerLimits,
+    pub tls: Option<TlsFiles>,
 }
 
 /// Validated delivery settings.
@@ -220,7 +265,7 @@ pub struct DeliverySettings {
     pub deadline: std::time::Duration,
     pub retention: std::time::Duration,
     pub policy: crate::outbox::schedule::RetryPolicy,
-    pub request_timeout: std::time::Duration,
+    pub plenty_timeout: std::time::Duration,
 }
 
 /// Everything `serve` needs, validated.

@@ -63,7 +63,18 @@ pub fn from_env(lookup: &dyn Fn(&str) -> Option<String>) -> Result<PartialConfig
     });
     config.delivery.give_up_after = text("PSH_GIVE_UP_AFTER");
     config.delivery.max_retry_after = text("PSH_MAX_RETRY_AFTER");
-    config.delivery.request_timeout = text("PSH_REQUEST_TIMEOUT");
+    config.delivery.plenty_timeout = text("PSH_PLENTY_TIMEOUT");
+    config.webhook.secret = text("PSH_WEBHOOK_SECRET").map(Secret::new);
+    config.webhook.signing_secret = text("PSH_WEBHOOK_SIGNING_SECRET").map(Secret::new);
+    let count = |value: &str| value.trim().parse::<u64>().ok();
+    let number = "a whole number";
+    config.webhook.max_body_bytes = parse(&text, "PSH_MAX_BODY_BYTES", number, count)?;
+    config.webhook.max_header_bytes = parse(&text, "PSH_MAX_HEADER_BYTES", number, count)?;
+    config.webhook.request_timeout_secs = parse(&text, "PSH_REQUEST_TIMEOUT_SECS", number, count)?;
+    config.webhook.max_concurrent_requests =
+        parse(&text, "PSH_MAX_CONCURRENT_REQUESTS", number, count)?;
+    config.webhook.tls_cert = text("PSH_TLS_CERT").map(Into::into);
+    config.webhook.tls_key = text("PSH_TLS_KEY").map(Into::into);
     Ok(config)
 }
 
@@ -158,6 +169,9 @@ mod tests {
             ("PSH_TYPE_ID", "4"),
             ("PSH_MESSAGE_TYPE", "comment"),
             ("PSH_LANG", "de_DE.UTF-8"),
+            ("PSH_WEBHOOK_SECRET", "from-the-environment-0123456789"),
+            ("PSH_REQUEST_TIMEOUT_SECS", "5"),
+            ("PSH_TLS_CERT", "cert.pem"),
         ]);
         let config = from_env(&lookup).unwrap();
         assert_eq!(
@@ -168,6 +182,10 @@ mod tests {
         assert_eq!(config.ticket.type_id, Some(4));
         assert_eq!(config.ticket.message_type, Some(MessageType::Comment));
         assert_eq!(config.lang, Some(Lang::De));
+        let secret = config.webhook.secret.as_ref().unwrap();
+        assert_eq!(secret.expose(), "from-the-environment-0123456789");
+        assert_eq!(config.webhook.request_timeout_secs, Some(5));
+        assert_eq!(config.webhook.tls_cert, Some("cert.pem".into()));
     }
 
     #[test]

@@ -53,10 +53,10 @@ pub const MAX_RETRY_AFTER: KeySpec = spec(
     "delivery.max_retry_after",
     "PSH_MAX_RETRY_AFTER",
 );
-pub const REQUEST_TIMEOUT: KeySpec = spec(
-    "delivery.request_timeout",
-    "delivery.request_timeout",
-    "PSH_REQUEST_TIMEOUT",
+pub const PLENTY_TIMEOUT: KeySpec = spec(
+    "delivery.plenty_timeout",
+    "delivery.plenty_timeout",
+    "PSH_PLENTY_TIMEOUT",
 );
 
 /// Shortest retention: a marketplace redelivery some days late must still
@@ -269,10 +269,17 @@ impl PartialConfig {
                 None
             }
         };
+        let (secret, signing_key) = self.webhook_auth(&mut problems);
+        let limits = self.server_limits(&mut problems);
+        let tls = self.tls_files(&mut problems);
         finish(problems)?;
         Ok(WebhookSettings {
             bind: bind.expect("checked above"),
             path: path.expect("checked above"),
+            secret,
+            signing_key,
+            limits,
+            tls,
         })
     }
 
@@ -310,9 +317,9 @@ impl PartialConfig {
             defaults.max_retry_after,
             &mut problems,
         );
-        let request_timeout = duration(
-            &section.request_timeout,
-            REQUEST_TIMEOUT,
+        let plenty_timeout = duration(
+            &section.plenty_timeout,
+            PLENTY_TIMEOUT,
             Duration::from_secs(30),
             &mut problems,
         );
@@ -341,7 +348,7 @@ impl PartialConfig {
                 max_retry_after,
                 jitter: defaults.jitter,
             },
-            request_timeout,
+            plenty_timeout,
         })
     }
 

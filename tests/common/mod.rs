@@ -154,6 +154,13 @@ impl Process {
     /// Waits for a stdout line containing `marker` and returns the first
     /// `http://` URL in it.
     pub fn wait_for_url(&mut self, marker: &str) -> String {
+        let line = self.wait_for_line(marker);
+        let start = line.find("http://").expect("line has a URL");
+        line[start..].split_whitespace().next().unwrap().to_string()
+    }
+
+    /// Waits for a stdout line containing `marker` and returns it.
+    pub fn wait_for_line(&mut self, marker: &str) -> String {
         loop {
             let line = self
                 .stdout
@@ -161,10 +168,18 @@ impl Process {
                 .unwrap_or_else(|_| panic!("no line with {marker:?}; stderr: {}", self.stderr()));
             self.seen_stdout.push(line.clone());
             if line.contains(marker) {
-                let start = line.find("http://").expect("line has a URL");
-                return line[start..].split_whitespace().next().unwrap().to_string();
+                return line;
             }
         }
+    }
+
+    /// Returns every stdout line, the ones [`Process::wait_for_url`] saw and the
+    /// rest up to the end of the stream; call after the process stopped.
+    pub fn all_stdout(&mut self) -> String {
+        while let Ok(line) = self.stdout.recv_timeout(Duration::from_secs(5)) {
+            self.seen_stdout.push(line);
+        }
+        self.seen_stdout.join("\n")
     }
 
     pub fn stderr(&self) -> String {
@@ -221,12 +236,48 @@ pub fn start_sandbox(env: &Env, extra: &[&str]) -> (Process, String) {
 
 /// Starts `serve` on a free loopback port; returns it with the webhook URL.
 pub fn start_serve(env: &Env, extra: &[&str]) -> (Process, String) {
+    start_serve_with(env, extra, &[])
+}
+
+/// Like [`start_serve`], with extra environment variables such as
+/// `PSH_WEBHOOK_SECRET`.
+pub fn start_serve_with(env: &Env, extra: &[&str], vars: &[(&str, &str)]) -> (Process, String) {
     let mut command = env.command();
     command.args(["serve", "--bind", "127.0.0.1:0"]);
     command.args(extra);
+    command.envs(vars.iter().copied());
     let mut process = Process::spawn(command);
     let url = process.wait_for_url("/service/tickets");
     (process, url)
+}
+
+/// Sends raw bytes to the server behind `url`, then reads until the server
+/// responds or closes, at most `wait`. Returns what arrived.
+pub fn raw_exchange(url: &str, request: &[u8], wait: Duration) -> String {
+    use std::io::Read;
+    let rest = url.split_once("://").unwrap().1;
+    let host = rest.split('/').next().unwrap();
+    let mut stream = std::net::TcpStream::connect(host).unwrap();
+    stream.set_read_timeout(Some(wait)).unwrap();
+    stream.write_all(request).unwrap();
+    let mut answer = Vec::new();
+    let mut buffer = [0u8; 4096];
+    while let Ok(read) = stream.read(&mut buffer) {
+        if read == 0 {
+            break;
+        }
+        answer.extend_from_slice(&buffer[..read]);
+        if answer.windows(4).any(|w| w == b"\r\n\r\n") && answer.ends_with(b"}") {
+            break;
+        }
+    }
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+/// Returns the host and port of `url`, such as `127.0.0.1:4321`.
+pub fn host_of(url: &str) -> String {
+    let rest = url.split_once("://").unwrap().1;
+    rest.split('/').next().unwrap().to_string()
 }
 
 /// A direct REST client of the sandbox, to read back what it stores.
@@ -318,7 +369,7 @@ pub fn post_json(
 /// Variables that make `serve` retry fast, for tests of faults.
 pub const FAST_RETRIES: &[(&str, &str)] = &[
     ("PSH_RETRY_DELAYS", "100ms,200ms,300ms"),
-    ("PSH_REQUEST_TIMEOUT", "1s"),
+    ("PSH_PLENTY_TIMEOUT", "1s"),
     ("PSH_DELIVERY_DEADLINE", "1s"),
     ("PSH_MAX_RETRY_AFTER", "2s"),
 ];
