@@ -20,6 +20,8 @@ pub mod code {
     pub const ACCESS: u8 = 4;
     /// plentymarkets could not be reached or failed the request.
     pub const PLENTY: u8 = 5;
+    /// `validate` found a failed check (or, with `--strict`, a warning).
+    pub const CHECKS_FAILED: u8 = 6;
 }
 
 /// Wrong usage the command line parser could not catch, such as a flag
@@ -35,11 +37,34 @@ impl fmt::Display for UsageError {
 
 impl std::error::Error for UsageError {}
 
+/// `validate` ran and at least one check failed, or with `--strict`
+/// returned a warning. The checks themselves are already printed.
+#[derive(Debug)]
+pub struct ChecksFailed {
+    pub failed: usize,
+    pub warnings: usize,
+}
+
+impl fmt::Display for ChecksFailed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} check(s) failed, {} warning(s)",
+            self.failed, self.warnings
+        )
+    }
+}
+
+impl std::error::Error for ChecksFailed {}
+
 /// Picks the exit code from the first error in the chain that has one.
 pub fn exit_code(error: &anyhow::Error) -> u8 {
     for cause in error.chain() {
         if cause.is::<UsageError>() {
             return code::USAGE;
+        }
+        if cause.is::<ChecksFailed>() {
+            return code::CHECKS_FAILED;
         }
         if cause.is::<ConfigError>()
             || cause.is::<FileError>()
@@ -92,6 +117,13 @@ fn localized(cause: &(dyn std::error::Error + 'static), lang: Lang) -> Option<St
     }
     if let Some(DeliveryError::Message { ticket_id, .. }) = cause.downcast_ref::<DeliveryError>() {
         return Some(tf(lang, "err.delivery.message", &[("ticket", ticket_id)]));
+    }
+    if let Some(ChecksFailed { failed, warnings }) = cause.downcast_ref::<ChecksFailed>() {
+        return Some(tf(
+            lang,
+            "err.validate.failed",
+            &[("failed", failed), ("warnings", warnings)],
+        ));
     }
     if let Some(FileError::NotFound { path }) = cause.downcast_ref::<FileError>() {
         return Some(tf(

@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod output;
 pub mod paths;
 pub mod plenty;
+pub mod prompt;
 pub mod sandbox;
 pub mod secret;
 pub mod server;
