@@ -38,6 +38,11 @@ impl Mode {
 
 /// Asks questions in one language and mode. Every question returns an
 /// `io::Error` of kind `UnexpectedEof` when input ends.
+///
+/// NOTE: Ctrl-C during a fancy list ends the process through SIGINT,
+/// which console raises itself, so dialoguer cannot show the cursor
+/// again; the shell prompt then has no visible cursor until `tput cnorm`
+/// or a new terminal.
 pub struct Prompter {
     lang: Lang,
     mode: Mode,

@@ -465,3 +465,37 @@ fn setup_validate_flag_reports_failure_with_6() {
     );
     assert!(text(&output.stdout).contains("no back-end user has ID 99"));
 }
+
+#[test]
+fn config_set_normalises_like_setup() {
+    let env = Env::new();
+    assert!(env.setup("https://shop.example", &[]).status.success());
+    let set = |key: &str, value: &str| {
+        let output = env
+            .command()
+            .args(["config", "set", key, value])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", text(&output.stderr));
+    };
+    set("plentymarkets.base_url", "https://other.example/rest/");
+    set("webhook.path", "hooks/in/");
+    let written = std::fs::read_to_string(env.config_path()).unwrap();
+    assert!(
+        written.contains("base_url = \"https://other.example\""),
+        "{written}"
+    );
+    assert!(written.contains("path = \"/hooks/in\""), "{written}");
+    let http = env
+        .command()
+        .args([
+            "config",
+            "set",
+            "plentymarkets.base_url",
+            "http://shop.example",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(http.status.code(), Some(3), "{}", text(&http.stderr));
+    assert!(text(&http.stderr).contains("https is required"));
+}
