@@ -23,8 +23,8 @@ pub struct Context {
     /// The configuration file as read, `None` when it does not exist or,
     /// for `validate`, could not be read.
     pub file: Option<PartialConfig>,
-    /// Why the file could not be read; only `validate` runs on with it,
-    /// every other command stops at the error.
+    /// Error that kept the file from being read. Only `validate` runs on
+    /// with it, every other command stops at the error.
     pub file_error: Option<config::FileError>,
     /// The `PSH_*` environment layer.
     pub env: PartialConfig,

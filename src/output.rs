@@ -47,9 +47,8 @@ pub fn table(headers: Vec<&str>) -> Table {
     } else {
         presets::ASCII_MARKDOWN
     });
-    // Wrapping to the terminal needs its width; a terminal that reports
-    // none (a width of 0, as some pseudo-terminals do) would get one
-    // character per line.
+    // Wrapping needs the terminal's width. A terminal that reports a width
+    // of 0, as some pseudo-terminals do, would get one character per line.
     let width_known = table.width().is_some_and(|width| width >= MIN_WRAP_WIDTH);
     table.set_content_arrangement(if fancy && width_known {
         ContentArrangement::Dynamic

@@ -1,6 +1,6 @@
 //! Questions on a terminal. A capable terminal gets dialoguer's prompts
-//! with arrow keys and a spinner; with `TERM=dumb`, `NO_COLOR` or a stdout
-//! that is not a terminal, questions are plain numbered lines that write
+//! with arrow keys and a spinner. With `TERM=dumb`, `NO_COLOR` or a stdout
+//! that is not a terminal, questions are plain numbered lines, which write
 //! no escape sequence and query nothing from the terminal.
 
 use std::io::{self, BufRead, IsTerminal, Write};
@@ -13,7 +13,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget};
 
 use crate::i18n::{t, tf, Lang};
 
-/// How questions are drawn.
+/// Drawing style of the questions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     /// dialoguer prompts; they move the cursor and redraw lines.
@@ -40,9 +40,8 @@ impl Mode {
 /// `io::Error` of kind `UnexpectedEof` when input ends.
 ///
 /// NOTE: Ctrl-C during a fancy list ends the process through SIGINT,
-/// which console raises itself, so dialoguer cannot show the cursor
-/// again; the shell prompt then has no visible cursor until `tput cnorm`
-/// or a new terminal.
+/// which console raises itself, so dialoguer cannot show the cursor again.
+/// The shell then has no visible cursor until `tput cnorm` is run.
 pub struct Prompter {
     lang: Lang,
     mode: Mode,
@@ -65,7 +64,7 @@ impl Prompter {
         println!("{text}");
     }
 
-    /// Asks until `parse` accepts the answer; Enter takes `default`.
+    /// Asks until `parse` accepts the input; Enter takes `default`.
     pub fn ask<T>(
         &self,
         prompt: &str,
@@ -109,7 +108,7 @@ impl Prompter {
         }
     }
 
-    /// Asks for a secret without echoing it; the answer may be empty.
+    /// Asks for a secret without echoing it; the input may be empty.
     pub fn password(&self, prompt: &str) -> io::Result<String> {
         if self.mode == Mode::Fancy {
             return Ok(Password::with_theme(&self.theme)

@@ -1,6 +1,6 @@
 //! `list` against the sandbox, in both languages, as tables and as JSON.
-//! The snapshots are the screens a person sees; the JSON keys are what
-//! scripts rely on.
+//! The table snapshots pin what people read, and the JSON snapshots pin
+//! the keys scripts rely on.
 
 mod common;
 

@@ -28,7 +28,7 @@ fn validate(env: &Env, extra: &[&str], vars: &[(&str, &str)]) -> (i32, Value) {
     (output.status.code().expect("exit code"), report)
 }
 
-/// The row with `id`.
+/// Finds the row with `id`.
 fn row<'a>(report: &'a Value, id: &str) -> &'a Value {
     report["checks"]
         .as_array()
@@ -48,7 +48,8 @@ fn failed_ids(report: &Value) -> Vec<String> {
         .collect()
 }
 
-/// A sandbox and a setup that passes, with the listener on a free port.
+/// Starts a sandbox and writes a setup that passes, with the listener on a
+/// free port.
 fn good_setup(sandbox_args: &[&str]) -> (Env, Process, String) {
     let env = Env::new();
     let (sandbox, base) = start_sandbox(&env, sandbox_args);

@@ -99,7 +99,7 @@ async fn roles(client: &PlentyClient, lang: Lang, format: OutputFormat) -> anyho
     show(format, &survey, || roles_text(lang, &survey))
 }
 
-/// The roles table with the lines that say where the IDs come from.
+/// Renders the roles table below lines that explain where the IDs come from.
 pub fn roles_text(lang: Lang, survey: &RoleSurvey) -> String {
     let mut lines = vec![tf(
         lang,

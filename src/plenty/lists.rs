@@ -121,8 +121,8 @@ fn pick_name(names: &BTreeMap<String, String>, lang: Lang) -> String {
 }
 
 /// Reads the status names with the type of each status. The route with
-/// types is tried first; where it does not exist (404) the plain name list
-/// is used, and no status has a known type.
+/// types is tried first. Where it does not exist (404), the plain name list
+/// is used, so no status has a known type.
 pub async fn status_rows(client: &PlentyClient) -> Result<Vec<StatusName>, PlentyError> {
     match client.status_type_names().await {
         Err(PlentyError::Rejected { status: 404, .. }) => client.status_names().await,

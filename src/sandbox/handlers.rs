@@ -227,7 +227,7 @@ fn answer(admitted: Admitted, status: StatusCode, body: Value) -> Response {
     response
 }
 
-/// Answers 403 on the routes listed in [`super::Faults::forbidden_routes`],
+/// Returns 403 on the routes listed in [`super::Faults::forbidden_routes`],
 /// as plentymarkets does for a REST user without the right.
 pub async fn forbid(AxumState(state): AxumState<Shared>, request: Request, next: Next) -> Response {
     let forbidden = {

@@ -306,9 +306,9 @@ pub fn post_json(
     (status, value, headers)
 }
 
-/// Serves `response` (a whole HTTP answer) to every connection on a free
-/// loopback port, for at most 50 connections; returns the base URL. It
-/// stands in for a server that is not plentymarkets.
+/// Serves `response`, a whole HTTP response, to at most 50 connections on a
+/// free loopback port and returns the base URL. It stands in for a server
+/// that is not plentymarkets.
 pub fn serve_fixed(response: &'static str) -> String {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let url = format!("http://{}", listener.local_addr().unwrap());
@@ -323,8 +323,8 @@ pub fn serve_fixed(response: &'static str) -> String {
     url
 }
 
-/// Spawns the binary on a pseudo-terminal, so it sees a terminal on
-/// stdin and stdout. `fancy` sets a capable `TERM` without `NO_COLOR`;
+/// Spawns the binary on a pseudo-terminal, so stdin and stdout are a
+/// terminal. `fancy` sets a capable `TERM` without `NO_COLOR`;
 /// escape sequences are then stripped from what the test reads.
 pub fn spawn_pty(env: &Env, args: &[&str], fancy: bool) -> rexpect::session::PtySession {
     let mut command = env.command();

@@ -16,7 +16,7 @@ pub struct Choice {
 }
 
 impl Choice {
-    /// A choice known by its ID alone, such as one given as a flag.
+    /// Creates a choice known by its ID alone, such as one given as a flag.
     pub fn bare(id: i64) -> Self {
         Choice {
             id,
@@ -285,7 +285,7 @@ fn position(ids: impl Iterator<Item = i64>, known: Option<i64>) -> usize {
         .unwrap_or(0)
 }
 
-/// Shows why a list could not be read and asks for the ID instead.
+/// Shows why a list could not be read, then prompts for the ID instead.
 fn fallback(
     prompter: &Prompter,
     lang: Lang,

@@ -1,5 +1,6 @@
 //! The wizard's first step: address, user name and password, tried by
-//! logging in. On failure it shows why and asks the asked values again.
+//! logging in. On failure it shows why and prompts again for the values
+//! that were not given as flags.
 
 use crate::app::Context;
 use crate::cli::SetupArgs;
@@ -21,7 +22,7 @@ pub struct Session {
     pub client: PlentyClient,
 }
 
-/// Where the password came from.
+/// Password for the login, with its source and what the file stores.
 struct PasswordSource {
     login: Secret,
     stored: Option<Secret>,
@@ -133,7 +134,7 @@ fn non_empty(lang: Lang, text: &str) -> Result<String, String> {
 }
 
 /// Takes the password from `--password-command`, then `PSH_PASSWORD`, and
-/// asks for it otherwise; Enter keeps what the existing file has.
+/// prompts for it otherwise. Enter keeps what the existing file contains.
 fn password(
     ctx: &Context,
     args: &SetupArgs,

@@ -16,7 +16,7 @@ use crate::errors::UsageError;
 use crate::i18n::tf;
 
 pub async fn run(ctx: &Context, args: SetupArgs) -> anyhow::Result<()> {
-    // Without a terminal on stdin nobody can answer, so flags must do.
+    // Without a terminal on stdin no person can reply, so flags must do.
     let interactive = !args.non_interactive && std::io::stdin().is_terminal();
     if interactive {
         wizard::run(ctx, args).await

@@ -84,8 +84,8 @@ async fn ask_and_write(ctx: &Context, args: &SetupArgs, prompter: &Prompter) -> 
     Ok(())
 }
 
-/// Whether an existing file may be replaced: `Some(false)` when there is
-/// none, `Some(true)` with `--force` or a yes, `None` for a no.
+/// Decides whether an existing file may be replaced: `Some(false)` when
+/// there is none, `Some(true)` with `--force` or a yes, `None` for a no.
 fn may_replace(
     ctx: &Context,
     args: &SetupArgs,
@@ -267,8 +267,8 @@ fn to_config(lang: Lang, answers: &Answers) -> PartialConfig {
     config
 }
 
-/// The values about to be written, with names where the wizard knows them
-/// and the password hidden.
+/// Renders the values about to be written, with names where plentymarkets
+/// listed them and the password hidden.
 fn summary(lang: Lang, answers: &Answers) -> String {
     let session = &answers.session;
     let password = match &session.password_command {

@@ -10,7 +10,7 @@ use crate::config::{self, FileError, PartialConfig, Settings};
 use crate::i18n::{t, tf, Lang};
 use crate::secret::Secret;
 
-/// Whether the configuration file exists and parses.
+/// Checks that the configuration file exists and parses.
 pub fn file_check(ctx: &Context) -> Check {
     let lang = ctx.lang;
     let path = ctx.config_path.display();
@@ -36,8 +36,8 @@ pub fn file_check(ctx: &Context) -> Check {
     }
 }
 
-/// Whether users other than the owner can read the file, which holds the
-/// password.
+/// Checks that no user but the owner can read the file, since it contains
+/// the password.
 pub fn permissions_check(ctx: &Context) -> Check {
     let lang = ctx.lang;
     let path = ctx.config_path.display();
@@ -59,7 +59,7 @@ pub fn permissions_check(ctx: &Context) -> Check {
     check(Outcome::Ok).detail(t(lang, "check.permissions.private"))
 }
 
-/// Resolves the password: `Err` holds the failed row when
+/// Resolves the password. `Err` contains the failed row when
 /// `password_command` did not produce one.
 pub fn password(lang: Lang, merged: &PartialConfig) -> Result<Option<Secret>, Check> {
     config::resolve_password(merged).map_err(|error| {
@@ -106,8 +106,8 @@ pub fn value_checks(
     }
 }
 
-/// Whether `serve` could listen on `addr`. An address in use is fine when
-/// a running `serve` answers its health route there.
+/// Checks that `serve` could listen on `addr`. An address in use passes
+/// when a running `serve` responds on its health route there.
 pub async fn bind_check(lang: Lang, addr: SocketAddr) -> Check {
     let check = |outcome| Check::new("webhook.bind", t(lang, "check.name.bind"), outcome);
     let fix = || {
@@ -141,8 +141,9 @@ fn addr_example(addr: SocketAddr) -> String {
     SocketAddr::new(addr.ip(), addr.port().wrapping_add(1).max(1)).to_string()
 }
 
-/// True when `GET /healthz` at `addr` answers as `serve` does. The request
-/// goes to this machine only: an unspecified address is probed on loopback.
+/// Returns true when `GET /healthz` at `addr` responds as `serve` does.
+/// The request goes to this machine only, because an unspecified address
+/// is probed on loopback.
 async fn serve_answers(addr: SocketAddr) -> bool {
     let mut target = addr;
     if target.ip().is_unspecified() {

@@ -41,6 +41,7 @@ pub async fn checks(
     let Some(connection) = connection else {
         return skipped_all(lang, t(lang, "check.skipped.no_connection"));
     };
+
     let options = ClientOptions {
         timeout: Duration::from_secs(20),
         token_cache: TokenCache::disabled(),
@@ -58,6 +59,7 @@ pub async fn checks(
             return rows;
         }
     };
+
     let mut rows = match client.token().await {
         Ok(_) => vec![address_ok(lang, &connection), login_ok(lang, &connection)],
         Err(error) if is_login_error(&error) => {
@@ -75,6 +77,7 @@ pub async fn checks(
             return rows;
         }
     };
+
     let lists = fetch(&client, lang).await;
     rows.push(rights_check(lang, &client, &lists));
     rows.push(plenty_id_check(lang, ticket.plenty_id, &lists.webstores));
@@ -86,6 +89,7 @@ pub async fn checks(
         &lists.users,
     ));
     rows.push(role_check(lang, ticket.role_id, &lists.roles));
+
     if let Err(error) = client.logout().await {
         tracing::debug!(%error, "logout after validate failed");
     }
@@ -107,7 +111,8 @@ async fn fetch(client: &PlentyClient, lang: Lang) -> Lists {
     }
 }
 
-/// Login failures: plentymarkets answered, but refused this user.
+/// Returns true for login failures: plentymarkets responded, but rejected
+/// this user.
 fn is_login_error(error: &PlentyError) -> bool {
     matches!(
         error,
@@ -177,7 +182,7 @@ fn skipped_dependent(lang: Lang, reason: &str) -> Vec<Check> {
         .collect()
 }
 
-/// Route paths of the lists that answered 403.
+/// Collects the route paths of the lists that returned 403.
 fn forbidden_routes(client: &PlentyClient, lists: &Lists) -> Vec<String> {
     let errors = [
         lists.webstores.as_ref().err(),
@@ -215,8 +220,8 @@ fn rights_check(lang: Lang, client: &PlentyClient, lists: &Lists) -> Check {
         .fix(t(lang, "check.fix.rights"))
 }
 
-/// The row for a check whose list could not be read: skipped after a 403,
-/// which the rights row reports, failed for any other error.
+/// Builds the row for a check whose list could not be read. After a 403 it
+/// is skipped, since the rights row reports it, and failed otherwise.
 fn list_error(id: &str, name: &str, lang: Lang, error: &PlentyError) -> Check {
     match error {
         PlentyError::Forbidden { .. } => {
@@ -226,8 +231,9 @@ fn list_error(id: &str, name: &str, lang: Lang, error: &PlentyError) -> Check {
     }
 }
 
-/// The configured value when it is usable; `Err` holds the skipped row
-/// when it is missing or not above 0, which the value check reports.
+/// Returns the configured value when it is usable. `Err` contains the
+/// skipped row when it is missing or not above 0, which the value check
+/// reports.
 fn usable(id: &str, name: &str, lang: Lang, value: Option<i64>) -> Result<i64, Check> {
     value.filter(|id| *id > 0).ok_or_else(|| {
         Check::new(id, name, Outcome::Skipped).detail(t(lang, "check.skipped.no_value"))
