@@ -330,3 +330,41 @@ fn existing_file_replaced_after_question() {
         Some(base.as_str())
     );
 }
+
+#[test]
+fn no_color_alone_gives_plain_prompts() {
+    let env = Env::new();
+    let (_sandbox, base) = start_sandbox(&env, &[]);
+    let mut command = env.command();
+    command
+        .args(["setup", "--base-url", &base, "--username", SANDBOX_USER])
+        .args(["--plenty-id", "1000", "--type-id", "4", "--status-id", "11"])
+        .args([
+            "--role-id",
+            "3",
+            "--owner-id",
+            "7",
+            "--message-type",
+            "message",
+        ])
+        .args(["--message-language", "de", "--bind", "127.0.0.1:0"])
+        .args(["--webhook-path", "/service/tickets"])
+        .env("TERM", "xterm-256color");
+    let options = rexpect::reader::Options::new().timeout_ms(Some(20_000));
+    let session = rexpect::session::spawn_with_options(command, options).unwrap();
+    let mut dialog = Dialog {
+        session,
+        transcript: String::new(),
+    };
+
+    dialog.answer("Password:", SANDBOX_PASSWORD);
+    dialog.answer("Write this configuration? [Y/n]", "");
+    dialog.answer("Run validate now? [Y/n]", "n");
+    let transcript = dialog.finish();
+
+    assert!(
+        !transcript.contains('\x1b'),
+        "escape sequence with NO_COLOR: {transcript:?}"
+    );
+    assert_eq!(written(&env).ticket.owner_ids, Some(vec![7]));
+}
