@@ -20,8 +20,12 @@ pub struct Context {
     pub lang: Lang,
     pub config_path: PathBuf,
     pub quiet: bool,
-    /// The configuration file as read, `None` when it does not exist.
+    /// The configuration file as read, `None` when it does not exist or,
+    /// for `validate`, could not be read.
     pub file: Option<PartialConfig>,
+    /// Error that kept the file from being read. Only `validate` runs on
+    /// with it, every other command stops at the error.
+    pub file_error: Option<config::FileError>,
     /// The `PSH_*` environment layer.
     pub env: PartialConfig,
 }
@@ -90,8 +94,14 @@ fn run(cli: Cli, detected: Lang) -> anyhow::Result<()> {
             .ok_or_else(|| anyhow::anyhow!("no home directory found; pass --config PATH"))?,
     };
     let env = config::from_env(&|var| std::env::var(var).ok())?;
-    let file = config::read_file(&config_path)?;
-    if file.is_some() && config::readable_by_others(&config_path) {
+    let validating = matches!(cli.command, Command::Validate(_));
+    let (file, file_error) = match config::read_file(&config_path) {
+        Ok(file) => (file, None),
+        Err(error) if validating => (None, Some(error)),
+        Err(error) => return Err(error.into()),
+    };
+    // `validate` reports the file mode as one of its checks instead.
+    if file.is_some() && !validating && config::readable_by_others(&config_path) {
         output::warn(
             detected,
             &tf(
@@ -106,6 +116,7 @@ fn run(cli: Cli, detected: Lang) -> anyhow::Result<()> {
         config_path,
         quiet: cli.quiet,
         file,
+        file_error,
         env,
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -122,6 +133,8 @@ async fn dispatch(command: Command, ctx: Context) -> anyhow::Result<()> {
         Command::Ticket(command) => commands::ticket::run(&ctx, command).await,
         Command::Config(command) => commands::config::run(&ctx, command),
         Command::Outbox(command) => commands::outbox::run(&ctx, command).await,
+        Command::List(command) => commands::list::run(&ctx, command).await,
+        Command::Validate(args) => commands::validate::run(&ctx, args).await,
     }
 }
 

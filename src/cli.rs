@@ -55,6 +55,10 @@ pub enum Command {
     Config(ConfigCommand),
     #[command(subcommand)]
     Outbox(OutboxCommand),
+    #[command(subcommand)]
+    List(ListCommand),
+    #[command(visible_alias = "doctor")]
+    Validate(ValidateArgs),
 }
 
 #[derive(Debug, Args)]
@@ -120,6 +124,9 @@ pub struct SandboxArgs {
 
     #[arg(long, value_name = "MILLISECONDS", default_value_t = 0)]
     pub latency_ms: u64,
+
+    #[arg(long = "forbid-route", value_name = "PATH")]
+    pub forbidden_routes: Vec<String>,
 }
 
 #[derive(Debug, Args, Default)]
@@ -171,6 +178,9 @@ pub struct SetupArgs {
 
     #[arg(long)]
     pub generate_secret: bool,
+
+    #[arg(long)]
+    pub validate: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -215,6 +225,39 @@ pub enum ConfigCommand {
         #[arg(allow_negative_numbers = true)]
         value: String,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ListCommand {
+    Types(ListArgs),
+    Statuses(ListStatusesArgs),
+    Roles(ListArgs),
+    Users(ListArgs),
+    Webstores(ListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[arg(long, value_name = "FORMAT", default_value = "table")]
+    pub output: OutputFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ListStatusesArgs {
+    #[arg(long, value_name = "FORMAT", default_value = "table")]
+    pub output: OutputFormat,
+
+    #[arg(long, value_name = "ID")]
+    pub type_id: Option<i64>,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    #[arg(long, value_name = "FORMAT", default_value = "table")]
+    pub output: OutputFormat,
+
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Args)]

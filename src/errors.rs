@@ -21,6 +21,8 @@ pub mod code {
     pub const ACCESS: u8 = 4;
     /// plentymarkets could not be reached or failed the request.
     pub const PLENTY: u8 = 5;
+    /// `validate` found a failed check (or, with `--strict`, a warning).
+    pub const CHECKS_FAILED: u8 = 6;
 }
 
 /// Wrong usage the command line parser could not catch, such as a flag
@@ -36,11 +38,34 @@ impl fmt::Display for UsageError {
 
 impl std::error::Error for UsageError {}
 
+/// `validate` ran and at least one check failed, or with `--strict`
+/// returned a warning. The checks themselves are already printed.
+#[derive(Debug)]
+pub struct ChecksFailed {
+    pub failed: usize,
+    pub warnings: usize,
+}
+
+impl fmt::Display for ChecksFailed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} check(s) failed, {} warning(s)",
+            self.failed, self.warnings
+        )
+    }
+}
+
+impl std::error::Error for ChecksFailed {}
+
 /// Picks the exit code from the first error in the chain that has one.
 pub fn exit_code(error: &anyhow::Error) -> u8 {
     for cause in error.chain() {
         if cause.is::<UsageError>() {
             return code::USAGE;
+        }
+        if cause.is::<ChecksFailed>() {
+            return code::CHECKS_FAILED;
         }
         if cause.is::<ConfigError>()
             || cause.is::<FileError>()
@@ -102,6 +127,13 @@ fn localized(cause: &(dyn std::error::Error + 'static), lang: Lang) -> Option<St
             lang,
             "err.tls.load",
             &[("path", &path), ("detail", &detail)],
+        ));
+    }
+    if let Some(ChecksFailed { failed, warnings }) = cause.downcast_ref::<ChecksFailed>() {
+        return Some(tf(
+            lang,
+            "err.validate.failed",
+            &[("failed", failed), ("warnings", warnings)],
         ));
     }
     if let Some(FileError::NotFound { path }) = cause.downcast_ref::<FileError>() {

@@ -16,6 +16,7 @@ pub mod outbox;
 pub mod output;
 pub mod paths;
 pub mod plenty;
+pub mod prompt;
 pub mod sandbox;
 pub mod secret;
 pub mod server;

@@ -34,6 +34,9 @@ pub fn warn(lang: Lang, text: &str) {
     );
 }
 
+/// Narrowest terminal, in columns, that tables are wrapped to fit.
+const MIN_WRAP_WIDTH: u16 = 40;
+
 /// A table with the given headers; plain ASCII where the terminal is
 /// dumb or not a terminal, so captured output stays stable.
 pub fn table(headers: Vec<&str>) -> Table {
@@ -44,7 +47,10 @@ pub fn table(headers: Vec<&str>) -> Table {
     } else {
         presets::ASCII_MARKDOWN
     });
-    table.set_content_arrangement(if fancy {
+    // Wrapping needs the terminal's width. A terminal that reports a width
+    // of 0, as some pseudo-terminals do, would get one character per line.
+    let width_known = table.width().is_some_and(|width| width >= MIN_WRAP_WIDTH);
+    table.set_content_arrangement(if fancy && width_known {
         ContentArrangement::Dynamic
     } else {
         ContentArrangement::Disabled

@@ -429,3 +429,73 @@ fn errors_in_german() {
         "{stderr}"
     );
 }
+
+#[test]
+fn setup_validate_flag_and_doctor_alias() {
+    let env = Env::new();
+    let (_sandbox, base) = start_sandbox(&env, &[]);
+    let output = env.setup(&base, &["--bind", "127.0.0.1:0", "--validate"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    assert!(stdout.contains("Configuration written"), "{stdout}");
+    assert!(stdout.contains("All checks passed."), "{stdout}");
+
+    let doctor = env
+        .command()
+        .args(["doctor", "--output", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(doctor.status.code(), Some(0), "{}", text(&doctor.stderr));
+    let report: Value = serde_json::from_slice(&doctor.stdout).unwrap();
+    assert_eq!(report["ok"], true);
+}
+
+#[test]
+fn setup_validate_flag_reports_failure_with_6() {
+    let env = Env::new();
+    let (_sandbox, base) = start_sandbox(&env, &[]);
+    let output = env.setup(
+        &base,
+        &["--bind", "127.0.0.1:0", "--owner-id", "99", "--validate"],
+    );
+    assert_eq!(output.status.code(), Some(6), "{}", text(&output.stderr));
+    assert!(
+        env.config_path().exists(),
+        "the file is written before validate"
+    );
+    assert!(text(&output.stdout).contains("no back-end user has ID 99"));
+}
+
+#[test]
+fn config_set_normalises_like_setup() {
+    let env = Env::new();
+    assert!(env.setup("https://shop.example", &[]).status.success());
+    let set = |key: &str, value: &str| {
+        let output = env
+            .command()
+            .args(["config", "set", key, value])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", text(&output.stderr));
+    };
+    set("plentymarkets.base_url", "https://other.example/rest/");
+    set("webhook.path", "hooks/in/");
+    let written = std::fs::read_to_string(env.config_path()).unwrap();
+    assert!(
+        written.contains("base_url = \"https://other.example\""),
+        "{written}"
+    );
+    assert!(written.contains("path = \"/hooks/in\""), "{written}");
+    let http = env
+        .command()
+        .args([
+            "config",
+            "set",
+            "plentymarkets.base_url",
+            "http://shop.example",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(http.status.code(), Some(3), "{}", text(&http.stderr));
+    assert!(text(&http.stderr).contains("https is required"));
+}

@@ -190,7 +190,9 @@ fn set(ctx: &Context, key: &str, raw: &str) -> anyhow::Result<()> {
 }
 
 /// Parses a value by the key's type: ID lists, duration lists, whole
-/// numbers or text.
+/// numbers or text. The base URL and webhook path are normalised as
+/// `setup` does; a value that cannot be normalised is kept for
+/// [`check_key`] to reject.
 fn parse_value(key: &str, raw: &str) -> Option<Value> {
     if key == "delivery.retry_delays" {
         let parts: Vec<Value> = raw.split(',').map(|p| Value::from(p.trim())).collect();
@@ -202,7 +204,14 @@ fn parse_value(key: &str, raw: &str) -> Option<Value> {
     if key.starts_with("ticket.") && key.ends_with("_id") || NUMBER_KEYS.contains(&key) {
         return raw.trim().parse::<i64>().ok().map(Value::from);
     }
-    Some(Value::from(raw.trim()))
+    let normalized = match key {
+        "plentymarkets.base_url" => config::normalize_base_url(raw).ok(),
+        "webhook.path" => config::normalize_webhook_path(raw).ok(),
+        _ => None,
+    };
+    Some(Value::from(
+        normalized.unwrap_or_else(|| raw.trim().to_string()),
+    ))
 }
 
 /// Validates the changed key with the same rules as `setup`.

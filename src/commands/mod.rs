@@ -1,11 +1,13 @@
 //! One module per subcommand.
 
 pub mod config;
+pub mod list;
 pub mod outbox;
 pub mod sandbox;
 pub mod serve;
 pub mod setup;
 pub mod ticket;
+pub mod validate;
 
 use crate::config::{resolve_password, PartialConfig};
 use crate::plenty::{ClientOptions, PlentyClient};

@@ -70,6 +70,7 @@ fn options(args: &SandboxArgs) -> anyhow::Result<SandboxOptions> {
             latency: Duration::from_millis(args.latency_ms),
             hang: Duration::from_secs(args.hang),
             retry_after_secs: args.retry_after,
+            forbidden_routes: args.forbidden_routes.clone(),
         },
     })
 }

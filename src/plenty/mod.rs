@@ -2,6 +2,7 @@
 //! the ticket routes and the lists the setup needs.
 
 mod error;
+pub mod lists;
 pub mod model;
 pub mod rate;
 pub mod token;
@@ -58,6 +59,8 @@ pub struct TicketFilter {
     pub status_id: Option<i64>,
     pub plenty_id: Option<i64>,
     pub title: Option<String>,
+    /// Asks for each ticket's owners (`with=owners`).
+    pub with_owners: bool,
 }
 
 /// A plentymarkets REST client. Cheap to clone; clones share the token,
@@ -195,6 +198,28 @@ impl PlentyClient {
         }
         let value = classify(&url, status, &headers, &bytes)?;
         token::from_login_reply(&value).ok_or(PlentyError::InvalidCredentials { url })
+    }
+
+    /// Ends the session of the token in use, which frees one of the user's
+    /// concurrent sessions, and forgets the token. Does nothing when the
+    /// client has not logged in.
+    pub async fn logout(&self) -> Result<(), PlentyError> {
+        let Some(token) = self.inner.token.lock().await.take() else {
+            return Ok(());
+        };
+        self.inner
+            .options
+            .token_cache
+            .store(&self.cache_key(), None);
+        let url = self.rest_url("/logout");
+        let request = self
+            .inner
+            .http
+            .post(&url)
+            .bearer_auth(token.access_token.expose())
+            .header(ACCEPT, "application/json");
+        let (status, headers, bytes) = send(request, &url).await?;
+        classify(&url, status, &headers, &bytes).map(|_| ())
     }
 
     /// Sends one REST call and returns its JSON answer: waits for spent
@@ -379,6 +404,9 @@ impl PlentyClient {
         }
         if let Some(title) = &filter.title {
             query.push(("title", title.clone()));
+        }
+        if filter.with_owners {
+            query.push(("with", "owners".to_string()));
         }
         let value = self.get("/tickets", &query).await?;
         Page::from_value(value).map_err(|detail| PlentyError::InvalidResponse {

@@ -8,8 +8,9 @@ use std::collections::HashMap;
 use std::time::Instant;
 
 use axum::body::{Body, Bytes};
-use axum::extract::{Path, Query, State as AxumState};
+use axum::extract::{Path, Query, Request, State as AxumState};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use rand::Rng;
@@ -224,6 +225,28 @@ fn answer(admitted: Admitted, status: StatusCode, body: Value) -> Response {
     };
     response.headers_mut().extend(admitted.headers);
     response
+}
+
+/// Returns 403 on the routes listed in [`super::Faults::forbidden_routes`],
+/// as plentymarkets does for a REST user without the right.
+pub async fn forbid(AxumState(state): AxumState<Shared>, request: Request, next: Next) -> Response {
+    let forbidden = {
+        let state = state.lock().expect("sandbox state");
+        let path = request.uri().path();
+        state
+            .options
+            .faults
+            .forbidden_routes
+            .iter()
+            .any(|route| route.trim_end_matches('/') == path)
+    };
+    if forbidden {
+        return error(
+            StatusCode::FORBIDDEN,
+            json!({"error": {"message": "This action is unauthorized."}}),
+        );
+    }
+    next.run(request).await
 }
 
 pub async fn login(

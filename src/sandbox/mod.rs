@@ -37,6 +37,9 @@ pub struct Faults {
     pub hang: Duration,
     /// `Retry-After` seconds of injected 429 answers.
     pub retry_after_secs: u64,
+    /// Routes answered with 403, as for a REST user without the right,
+    /// such as `/rest/backend/users`.
+    pub forbidden_routes: Vec<String>,
 }
 
 /// How the sandbox behaves.
@@ -115,6 +118,10 @@ pub fn router(state: Shared) -> Router {
         .route("/rest/backend/users", get(handlers::users))
         .route("/rest/webstores", get(handlers::webstores))
         .route("/sandbox/stats", get(handlers::stats))
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            handlers::forbid,
+        ))
         .with_state(state)
 }
 

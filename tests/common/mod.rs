@@ -431,3 +431,35 @@ pub fn wait_until(timeout: Duration, mut done: impl FnMut() -> bool) -> bool {
     }
     done()
 }
+
+/// Serves `response`, a whole HTTP response, to at most 50 connections on a
+/// free loopback port and returns the base URL. It stands in for a server
+/// that is not plentymarkets.
+pub fn serve_fixed(response: &'static str) -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(50) {
+            let Ok(mut stream) = stream else { continue };
+            let mut buffer = [0u8; 8192];
+            let _ = std::io::Read::read(&mut stream, &mut buffer);
+            let _ = stream.write_all(response.as_bytes());
+        }
+    });
+    url
+}
+
+/// Spawns the binary on a pseudo-terminal, so stdin and stdout are a
+/// terminal. `fancy` sets a capable `TERM` without `NO_COLOR`;
+/// escape sequences are then stripped from what the test reads.
+pub fn spawn_pty(env: &Env, args: &[&str], fancy: bool) -> rexpect::session::PtySession {
+    let mut command = env.command();
+    command.args(args);
+    if fancy {
+        command.env("TERM", "xterm-256color").env_remove("NO_COLOR");
+    }
+    let options = rexpect::reader::Options::new()
+        .timeout_ms(Some(20_000))
+        .strip_ansi_escape_codes(fancy);
+    rexpect::session::spawn_with_options(command, options).expect("binary starts on a terminal")
+}

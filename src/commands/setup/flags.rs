@@ -1,27 +1,17 @@
-//! `setup`: writes the configuration file, from flags or by asking.
+//! `setup --non-interactive`, and `setup` without a terminal: every value
+//! from flags, nothing asked.
 
-use std::io::{IsTerminal, Read};
-use std::path::Path;
+use std::io::Read;
 
 use crate::app::Context;
 use crate::cli::SetupArgs;
 use crate::config::{self, PartialConfig};
 use crate::errors::UsageError;
-use crate::i18n::{t, tf};
+use crate::i18n::{t, tf, Lang};
 use crate::secret::Secret;
 
-pub async fn run(ctx: &Context, args: SetupArgs) -> anyhow::Result<()> {
-    let interactive = !args.non_interactive && std::io::stdin().is_terminal();
-    if interactive {
-        return Err(
-            UsageError(t(ctx.lang, "err.setup.interactive_unavailable").to_string()).into(),
-        );
-    }
-    non_interactive(ctx, args)
-}
-
 /// Builds the configuration from flags alone and writes it.
-fn non_interactive(ctx: &Context, args: SetupArgs) -> anyhow::Result<()> {
+pub async fn run(ctx: &Context, args: SetupArgs) -> anyhow::Result<()> {
     let password = read_password(&args, ctx)?;
     let missing = missing_flags(&args, password.is_some());
     if !missing.is_empty() {
@@ -38,9 +28,12 @@ fn non_interactive(ctx: &Context, args: SetupArgs) -> anyhow::Result<()> {
         config.webhook.secret = Some(config::generate_secret());
     }
     config.settings(config::resolve_password(&config)?)?;
-    write(ctx, &config, args.force)?;
+    super::write(ctx, &config, args.force)?;
     if args.generate_secret {
         print_webhook_url(ctx, &config);
+    }
+    if args.validate {
+        return super::validate_written(ctx, config).await;
     }
     Ok(())
 }
@@ -109,7 +102,7 @@ fn from_flags(args: &SetupArgs, password: Option<Secret>) -> PartialConfig {
     config.ticket.role_id = args.role_id;
     config.ticket.owner_ids = Some(args.owner_ids.clone());
     config.ticket.message_type = Some(args.message_type.unwrap_or_default());
-    config.ticket.message_language = Some(args.message_language.unwrap_or(crate::i18n::Lang::De));
+    config.ticket.message_language = Some(args.message_language.unwrap_or(Lang::De));
     config.webhook.bind = Some(
         args.bind
             .clone()
@@ -122,39 +115,4 @@ fn from_flags(args: &SetupArgs, password: Option<Secret>) -> PartialConfig {
             .unwrap_or_else(|| config::DEFAULT_WEBHOOK_PATH.to_string()),
     );
     config
-}
-
-/// Writes the file; an existing one is kept as `<name>.bak` when `force`
-/// allows replacing it.
-pub fn write(ctx: &Context, config: &PartialConfig, force: bool) -> anyhow::Result<()> {
-    let path = &ctx.config_path;
-    if path.exists() {
-        if !force {
-            return Err(UsageError(tf(
-                ctx.lang,
-                "err.setup.exists",
-                &[("path", &path.display())],
-            ))
-            .into());
-        }
-        let backup = backup_path(path);
-        std::fs::copy(path, &backup)?;
-        crate::paths::set_mode(&backup, 0o600)?;
-        println!(
-            "{}",
-            tf(ctx.lang, "msg.setup.backup", &[("path", &backup.display())])
-        );
-    }
-    config::write_file(path, config)?;
-    println!(
-        "{}",
-        tf(ctx.lang, "msg.setup.written", &[("path", &path.display())])
-    );
-    Ok(())
-}
-
-fn backup_path(path: &Path) -> std::path::PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".bak");
-    path.with_file_name(name)
 }
