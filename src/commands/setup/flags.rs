@@ -23,7 +23,9 @@ pub async fn run(ctx: &Context, args: SetupArgs) -> anyhow::Result<()> {
         ))
         .into());
     }
-    let mut config = from_flags(&args, password);
+    // Settings no flag sets (secrets, limits, delivery) stay as the
+    // existing file has them.
+    let mut config = from_flags(&args, password).over(ctx.file.clone().unwrap_or_default());
     if args.generate_secret {
         config.webhook.secret = Some(config::generate_secret());
     }

@@ -59,7 +59,9 @@ async fn ask_and_write(ctx: &Context, args: &SetupArgs, prompter: &Prompter) -> 
     // offered as defaults.
     let known = ctx.env.clone().over(ctx.file.clone().unwrap_or_default());
     let answers = ask(ctx, args, &known, prompter).await?;
-    let config = to_config(lang, &answers);
+    // Settings the wizard does not ask for (secrets, limits, delivery) stay
+    // as the existing file has them.
+    let config = to_config(&answers).over(ctx.file.clone().unwrap_or_default());
     config.settings(config::resolve_password(&config)?)?;
 
     heading(prompter, lang, 7, "msg.setup.step.summary");
@@ -245,12 +247,9 @@ fn ask_path(prompter: &Prompter, lang: Lang, known: Option<&str>) -> std::io::Re
     })
 }
 
-fn to_config(lang: Lang, answers: &Answers) -> PartialConfig {
+fn to_config(answers: &Answers) -> PartialConfig {
     let session = &answers.session;
-    let mut config = PartialConfig {
-        lang: Some(lang),
-        ..PartialConfig::default()
-    };
+    let mut config = PartialConfig::default();
     config.plentymarkets.base_url = Some(session.base_url.clone());
     config.plentymarkets.username = Some(session.username.clone());
     config.plentymarkets.password = session.password.clone();
