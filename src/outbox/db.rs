@@ -146,6 +146,11 @@ impl Db {
 
     /// Runs `work` inside the next batch transaction and returns its result
     /// once that transaction is committed.
+    ///
+    /// `work` must make at most one write statement: jobs share the batch
+    /// transaction without savepoints, and SQLite undoes a failed statement
+    /// by itself. A failed commit is reported to every job of the batch,
+    /// so no job reports success for a write that was not committed.
     pub async fn run<T, F>(&self, work: F) -> Result<T, OutboxError>
     where
         T: Send + 'static,
@@ -178,8 +183,8 @@ impl Db {
     }
 }
 
-/// Takes every queued job, runs each in its own savepoint inside one
-/// transaction, commits once, then reports to each job.
+/// Takes every queued job, runs them all inside one transaction, commits
+/// once, then reports to each job.
 fn write_loop(mut connection: Connection, receiver: mpsc::Receiver<Job>, path: &str) {
     while let Ok(first) = receiver.recv() {
         let mut batch = vec![first];
@@ -202,7 +207,7 @@ fn run_batch(
     path: &str,
 ) -> (Vec<Completion>, Option<OutboxError>) {
     let fail = |error: rusqlite::Error| OutboxError::from_sqlite(path, &error);
-    let mut transaction =
+    let transaction =
         match connection.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate) {
             Ok(transaction) => transaction,
             Err(error) => {
@@ -210,30 +215,10 @@ fn run_batch(
                 return (completions, Some(fail(error)));
             }
         };
-    let mut completions = Vec::with_capacity(batch.len());
-    let mut batch = batch.into_iter();
-    for job in batch.by_ref() {
-        let mut savepoint = match transaction.savepoint() {
-            Ok(savepoint) => savepoint,
-            Err(error) => {
-                completions.push(job(None).1);
-                completions.extend(batch.map(|job| job(None).1));
-                return (completions, Some(fail(error)));
-            }
-        };
-        let (succeeded, completion) = job(Some(&savepoint));
-        // A job that failed part-way must leave nothing behind.
-        let ended = if succeeded {
-            savepoint.commit()
-        } else {
-            savepoint.rollback()
-        };
-        completions.push(completion);
-        if let Err(error) = ended {
-            completions.extend(batch.map(|job| job(None).1));
-            return (completions, Some(fail(error)));
-        }
-    }
+    let completions = batch
+        .into_iter()
+        .map(|job| job(Some(&transaction)).1)
+        .collect();
     let commit_error = transaction.commit().err().map(fail);
     (completions, commit_error)
 }

@@ -176,19 +176,20 @@ impl Outbox {
     pub async fn accept(&self, event: NewEvent) -> Result<Accepted, OutboxError> {
         self.db
             .run(move |connection| {
-                let inserted = connection.execute(
+                // RETURNING yields the new row, or nothing when the order
+                // is already stored; only then is a second query needed.
+                let mut insert = connection.prepare_cached(&format!(
                     "INSERT INTO events (order_id, event_id, title, state, payload, received_at, retry_clock_at,
                      updated_at, next_attempt_at)
                      VALUES (?1, ?2, ?3, 'received', ?4, ?5, ?5, ?5, ?5)
-                     ON CONFLICT (order_id) DO NOTHING",
-                    params![event.order_id, event.event_id, event.title, event.payload, event.now],
-                )?;
-                let stored = connection.query_row(
-                    &format!("SELECT {COLUMNS} FROM events WHERE order_id = ?1"),
-                    [&event.order_id],
-                    entry,
-                )?;
-                Ok(if inserted == 1 { Accepted::New(stored) } else { Accepted::Duplicate(stored) })
+                     ON CONFLICT (order_id) DO NOTHING RETURNING {COLUMNS}"
+                ))?;
+                let params = params![event.order_id, event.event_id, event.title, event.payload, event.now];
+                if let Some(created) = insert.query_row(params, entry).optional()? {
+                    return Ok(Accepted::New(created));
+                }
+                let mut select = connection.prepare_cached(&format!("SELECT {COLUMNS} FROM events WHERE order_id = ?1"))?;
+                Ok(Accepted::Duplicate(select.query_row([&event.order_id], entry)?))
             })
             .await
     }
