@@ -27,11 +27,21 @@ pub struct Context {
 }
 
 impl Context {
-    /// Merges `flags` over the environment over the file.
+    /// Merges `flags` over the environment over the file. Relative paths in
+    /// the file start at the file's directory.
     pub fn layered(&self, flags: PartialConfig) -> PartialConfig {
         flags
             .over(self.env.clone())
-            .over(self.file.clone().unwrap_or_default())
+            .over(self.file_relative_to_its_dir().unwrap_or_default())
+    }
+
+    /// The file layer with its relative paths resolved.
+    pub fn file_relative_to_its_dir(&self) -> Option<PartialConfig> {
+        let dir = self
+            .config_path
+            .parent()
+            .unwrap_or(std::path::Path::new(""));
+        self.file.clone().map(|file| file.relative_to(dir))
     }
 
     /// Like [`Context::layered`], but fails when the file does not exist.

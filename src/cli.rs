@@ -169,6 +169,7 @@ pub struct SetupArgs {
 pub enum TicketCommand {
     Test(TicketTestArgs),
     List(TicketListArgs),
+    Preview(TicketPreviewArgs),
 }
 
 #[derive(Debug, Args)]
@@ -193,6 +194,18 @@ pub struct TicketListArgs {
 
     #[arg(long)]
     pub all_types: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TicketPreviewArgs {
+    #[arg(long, value_name = "FILE")]
+    pub payload: Option<PathBuf>,
+
+    #[arg(long, value_name = "PATH")]
+    pub template: Option<PathBuf>,
+
+    #[arg(long, value_name = "FORMAT", default_value = "table")]
+    pub output: OutputFormat,
 }
 
 #[derive(Debug, Subcommand)]

@@ -16,5 +16,6 @@ pub mod plenty;
 pub mod sandbox;
 pub mod secret;
 pub mod server;
+pub mod template;
 pub mod ticket;
 pub mod worker;

@@ -115,7 +115,8 @@ fn set(ctx: &Context, key: &str, raw: &str) -> anyhow::Result<()> {
     slot[name] = value;
     let updated: PartialConfig = serde_json::from_value(tree)
         .map_err(|_| UsageError(tf(ctx.lang, "err.config.unknown_key", &[("key", &key)])))?;
-    check_key(&updated, key)?;
+    let dir = ctx.config_path.parent().unwrap_or(std::path::Path::new(""));
+    check_key(&updated.clone().relative_to(dir), key)?;
     config::write_file(&ctx.config_path, &updated)?;
     let shown = if SECRET_KEYS.contains(&key) {
         REDACTED

@@ -164,6 +164,7 @@ async fn sandbox_plan(ctx: &Context, flags: PartialConfig) -> anyhow::Result<Pla
             owner_ids: vec![7, 12],
             message_type: MessageType::Message,
             message_language: Lang::De,
+            message_template: layered.message_template()?,
         },
         webhook: layered.webhook_settings()?,
         delivery: layered.delivery_settings()?,

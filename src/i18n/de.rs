@@ -45,6 +45,10 @@ pub static MESSAGES: &[(&str, &str)] = &[
     ("err.plenty.server", "plentymarkets ist bei {url} gescheitert (HTTP {status}): {message}; später erneut versuchen"),
     ("err.plenty.invalid_response", "{url} antwortete mit JSON in unerwarteter Form: {detail}"),
     ("err.delivery.message", "Ticket {ticket} wurde angelegt, die Nachricht konnte aber nicht hinzugefügt werden"),
+    // Nachrichtenvorlagen
+    ("err.template.read", "die Nachrichtenvorlage {path} kann nicht gelesen werden ({detail}): den Pfad aus --template, ticket.message_template oder PSH_MESSAGE_TEMPLATE prüfen; ein relativer Pfad in der Konfigurationsdatei gilt ab deren Verzeichnis"),
+    ("err.template.invalid_line", "die Nachrichtenvorlage {path} hat einen Fehler in Zeile {line}: {detail}; korrigieren und mit 'plenty-service-helper ticket preview' prüfen"),
+    ("err.template.invalid", "die Nachrichtenvorlage {path} hat einen Fehler: {detail}; korrigieren und mit 'plenty-service-helper ticket preview' prüfen"),
     // Befehle
     ("err.bind", "kann nicht auf {addr} lauschen: mit --bind eine andere Adresse wählen"),
     ("err.payload.read", "die Payload-Datei {path} kann nicht gelesen werden"),
@@ -76,6 +80,7 @@ pub static MESSAGES: &[(&str, &str)] = &[
     ("help.cmd.root.ticket", "Testtickets anlegen und Tickets auflisten"),
     ("help.cmd.root.ticket.test", "Ein Ticket aus einem Beispiel- oder angegebenen Kaufereignis anlegen, wie serve es täte"),
     ("help.cmd.root.ticket.list", "Die Tickets des eingestellten Typs und der plentyId auflisten"),
+    ("help.cmd.root.ticket.preview", "Die Ticketnachricht für ein Beispiel- oder angegebenes Kaufereignis ausgeben, ohne etwas zu senden"),
     ("help.cmd.root.config", "Die Konfigurationsdatei anzeigen oder ändern"),
     ("help.cmd.root.config.show", "Die Konfiguration anzeigen, ohne das Passwort"),
     ("help.cmd.root.config.path", "Den Pfad der Konfigurationsdatei ausgeben"),
@@ -140,6 +145,9 @@ pub static MESSAGES: &[(&str, &str)] = &[
     ("help.arg.root.ticket.list.output", "Ausgabe als Tabelle oder JSON"),
     ("help.arg.root.ticket.list.limit", "Anzahl der angezeigten Tickets"),
     ("help.arg.root.ticket.list.all_types", "Tickets aller Typen und plentyIds zeigen"),
+    ("help.arg.root.ticket.preview.payload", "JSON-Datei mit einem Kaufereignis statt des eingebauten Beispiels"),
+    ("help.arg.root.ticket.preview.template", "Nachrichtenvorlage statt ticket.message_template; Werte werden HTML-maskiert, außer mit |safe"),
+    ("help.arg.root.ticket.preview.output", "Ausgabe als Nachrichtentext oder als JSON mit Titel und Typ"),
     ("help.arg.root.config.show.output", "Ausgabe als Tabelle oder JSON"),
     ("help.arg.root.config.get.key", "Schlüssel wie ticket.type_id"),
     ("help.arg.root.config.set.key", "Schlüssel wie ticket.type_id"),

@@ -45,6 +45,10 @@ pub static MESSAGES: &[(&str, &str)] = &[
     ("err.plenty.server", "plentymarkets failed at {url} (HTTP {status}): {message}; try again later"),
     ("err.plenty.invalid_response", "{url} answered with JSON of an unexpected shape: {detail}"),
     ("err.delivery.message", "ticket {ticket} was created, but its message could not be added"),
+    // Message templates
+    ("err.template.read", "the message template {path} cannot be read ({detail}): check the path given by --template, ticket.message_template or PSH_MESSAGE_TEMPLATE; a relative path in the configuration file starts at the file's directory"),
+    ("err.template.invalid_line", "the message template {path} has an error in line {line}: {detail}; correct it and check it with 'plenty-service-helper ticket preview'"),
+    ("err.template.invalid", "the message template {path} has an error: {detail}; correct it and check it with 'plenty-service-helper ticket preview'"),
     // Commands
     ("err.bind", "cannot listen on {addr}: choose another address with --bind"),
     ("err.payload.read", "cannot read the payload file {path}"),
@@ -76,6 +80,7 @@ pub static MESSAGES: &[(&str, &str)] = &[
     ("help.cmd.root.ticket", "Create test tickets and list tickets"),
     ("help.cmd.root.ticket.test", "Create a ticket from a sample or given purchase event, as serve would"),
     ("help.cmd.root.ticket.list", "List the tickets of the configured type and plentyId"),
+    ("help.cmd.root.ticket.preview", "Print the ticket message for a sample or given purchase event, without sending anything"),
     ("help.cmd.root.config", "Show or change the configuration file"),
     ("help.cmd.root.config.show", "Show the configuration, with the password hidden"),
     ("help.cmd.root.config.path", "Print the path of the configuration file"),
@@ -140,6 +145,9 @@ pub static MESSAGES: &[(&str, &str)] = &[
     ("help.arg.root.ticket.list.output", "Output as a table or JSON"),
     ("help.arg.root.ticket.list.limit", "Number of tickets to show"),
     ("help.arg.root.ticket.list.all_types", "Show tickets of every type and plentyId"),
+    ("help.arg.root.ticket.preview.payload", "Purchase event JSON file to use instead of the built-in sample"),
+    ("help.arg.root.ticket.preview.template", "Message template to use instead of ticket.message_template; values are HTML-escaped unless marked |safe"),
+    ("help.arg.root.ticket.preview.output", "Output as the message text or as JSON with title and type"),
     ("help.arg.root.config.show.output", "Output as a table or JSON"),
     ("help.arg.root.config.get.key", "Key such as ticket.type_id"),
     ("help.arg.root.config.set.key", "Key such as ticket.type_id"),
