@@ -63,7 +63,8 @@ pub fn main() -> ExitCode {
     let env_lookup = |var: &str| std::env::var(var).ok();
     let lang = early_lang(&args, &env_lookup);
 
-    let matches = match cli::command(lang).try_get_matches_from(&args) {
+    let command = cli::command(lang).color(output::clap_color());
+    let matches = match command.try_get_matches_from(&args) {
         Ok(matches) => matches,
         Err(error) => {
             let _ = error.print();
@@ -82,6 +83,7 @@ pub fn main() -> ExitCode {
         }
     };
     init_logging(&cli);
+    output::set_quiet(cli.quiet);
 
     match run(cli, lang) {
         Ok(()) => ExitCode::from(code::OK),

@@ -123,14 +123,11 @@ fn set(ctx: &Context, key: &str, raw: &str) -> anyhow::Result<()> {
     } else {
         raw
     };
-    println!(
-        "{}",
-        tf(
-            ctx.lang,
-            "msg.config.set",
-            &[("key", &key), ("value", &shown)]
-        )
-    );
+    output::note(&tf(
+        ctx.lang,
+        "msg.config.set",
+        &[("key", &key), ("value", &shown)],
+    ));
     Ok(())
 }
 

@@ -14,6 +14,7 @@ use crate::config::{
 };
 use crate::i18n::{tf, Lang};
 use crate::outbox::{self, now_ms, Outbox};
+use crate::output;
 use crate::plenty::token::TokenCache;
 use crate::plenty::{ClientOptions, PlentyClient};
 use crate::sandbox::{self, SandboxOptions};
@@ -60,9 +61,9 @@ pub async fn run(ctx: &Context, args: ServeArgs) -> anyhow::Result<()> {
         })?;
     let addr = listener.local_addr()?;
     let url = format!("http://{addr}{}", plan.webhook.path);
-    println!("{}", tf(ctx.lang, "msg.serve.listening", &[("url", &url)]));
+    output::note(&tf(ctx.lang, "msg.serve.listening", &[("url", &url)]));
     if args.sandbox {
-        println!("{}", tf(ctx.lang, "msg.serve.try", &[("url", &url)]));
+        output::note(&tf(ctx.lang, "msg.serve.try", &[("url", &url)]));
     }
     tracing::info!(addr = %addr, path = %plan.webhook.path, outbox = %plan.outbox_path.display(), "serving webhook");
 
@@ -134,14 +135,11 @@ async fn sandbox_plan(ctx: &Context, flags: PartialConfig) -> anyhow::Result<Pla
     let options = SandboxOptions::default();
     let listener = TcpListener::bind("127.0.0.1:0").await?;
     let sandbox = sandbox::spawn(listener, options.clone())?;
-    println!(
-        "{}",
-        tf(
-            ctx.lang,
-            "msg.serve.sandbox",
-            &[("url", &sandbox.base_url), ("user", &options.username)]
-        )
-    );
+    output::note(&tf(
+        ctx.lang,
+        "msg.serve.sandbox",
+        &[("url", &sandbox.base_url), ("user", &options.username)],
+    ));
     let layered = flags.over(ctx.env.clone());
     let outbox_path = match layered.delivery.outbox_path.clone() {
         Some(path) => PathBuf::from(path),

@@ -8,6 +8,7 @@ use crate::cli::SetupArgs;
 use crate::config::{self, PartialConfig};
 use crate::errors::UsageError;
 use crate::i18n::{t, tf};
+use crate::output;
 use crate::secret::Secret;
 
 pub async fn run(ctx: &Context, args: SetupArgs) -> anyhow::Result<()> {
@@ -118,16 +119,18 @@ pub fn write(ctx: &Context, config: &PartialConfig, force: bool) -> anyhow::Resu
         let backup = backup_path(path);
         std::fs::copy(path, &backup)?;
         crate::paths::set_mode(&backup, 0o600)?;
-        println!(
-            "{}",
-            tf(ctx.lang, "msg.setup.backup", &[("path", &backup.display())])
-        );
+        output::note(&tf(
+            ctx.lang,
+            "msg.setup.backup",
+            &[("path", &backup.display())],
+        ));
     }
     config::write_file(path, config)?;
-    println!(
-        "{}",
-        tf(ctx.lang, "msg.setup.written", &[("path", &path.display())])
-    );
+    output::note(&tf(
+        ctx.lang,
+        "msg.setup.written",
+        &[("path", &path.display())],
+    ));
     Ok(())
 }
 

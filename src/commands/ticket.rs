@@ -55,7 +55,9 @@ async fn test(ctx: &Context, args: TicketTestArgs) -> anyhow::Result<()> {
         return dry_run(&merged, &ticket, &event, args.output);
     }
     let client = super::client(&merged)?;
+    let spinner = output::spinner(t(ctx.lang, "msg.waiting.plenty").to_string());
     let delivered = deliver(&client, &ticket, &event).await?;
+    drop(spinner);
     match args.output {
         OutputFormat::Json => output::json(
             &json!({"ticketId": delivered.ticket_id, "messageId": delivered.message_id}),
@@ -152,8 +154,10 @@ async fn list(ctx: &Context, args: TicketListArgs) -> anyhow::Result<()> {
         }
     };
     let per_page = args.limit.clamp(1, 250);
+    let spinner = output::spinner(t(ctx.lang, "msg.waiting.plenty").to_string());
     let page = client.tickets(&filter, 1, per_page).await?;
     let statuses = status_names(&client, ctx.lang).await;
+    drop(spinner);
     match args.output {
         OutputFormat::Json => output::json(&page.entries),
         OutputFormat::Table => {
