@@ -170,6 +170,7 @@ pub enum TicketCommand {
     Test(TicketTestArgs),
     List(TicketListArgs),
     Preview(TicketPreviewArgs),
+    SendWebhook(TicketSendWebhookArgs),
 }
 
 #[derive(Debug, Args)]
@@ -203,6 +204,21 @@ pub struct TicketPreviewArgs {
 
     #[arg(long, value_name = "PATH")]
     pub template: Option<PathBuf>,
+
+    #[arg(long, value_name = "FORMAT", default_value = "table")]
+    pub output: OutputFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct TicketSendWebhookArgs {
+    #[arg(long, value_name = "URL")]
+    pub to: String,
+
+    #[arg(long, value_name = "FILE")]
+    pub payload: Option<PathBuf>,
+
+    #[arg(long, value_name = "SECRET")]
+    pub secret: Option<String>,
 
     #[arg(long, value_name = "FORMAT", default_value = "table")]
     pub output: OutputFormat,

@@ -3,6 +3,7 @@
 pub mod config;
 pub mod outbox;
 pub mod sandbox;
+pub mod send_webhook;
 pub mod serve;
 pub mod setup;
 pub mod ticket;

@@ -1,4 +1,5 @@
-//! `ticket test`, `ticket list` and `ticket preview`.
+//! `ticket test`, `ticket list` and `ticket preview`; `ticket send-webhook`
+//! lives in its own module.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -21,6 +22,7 @@ pub async fn run(ctx: &Context, command: TicketCommand) -> anyhow::Result<()> {
         TicketCommand::Test(args) => test(ctx, args).await,
         TicketCommand::List(args) => list(ctx, args).await,
         TicketCommand::Preview(args) => preview(ctx, args),
+        TicketCommand::SendWebhook(args) => super::send_webhook::run(ctx, args).await,
     }
 }
 
