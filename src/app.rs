@@ -96,6 +96,13 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli, detected: Lang) -> anyhow::Result<()> {
+    // Generated files depend on the command line alone, never on a
+    // configuration file or `PSH_*` variables.
+    let command = match cli.command {
+        Command::Completions(args) => return commands::completions::run(&args),
+        Command::Man(args) => return commands::man::run(detected, &args),
+        command => command,
+    };
     let config_path = match cli.config.clone() {
         Some(path) => path,
         None => config::default_config_path()
@@ -123,7 +130,7 @@ fn run(cli: Cli, detected: Lang) -> anyhow::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
-    runtime.block_on(dispatch(cli.command, ctx))
+    runtime.block_on(dispatch(command, ctx))
 }
 
 async fn dispatch(command: Command, ctx: Context) -> anyhow::Result<()> {
@@ -134,6 +141,8 @@ async fn dispatch(command: Command, ctx: Context) -> anyhow::Result<()> {
         Command::Ticket(command) => commands::ticket::run(&ctx, command).await,
         Command::Config(command) => commands::config::run(&ctx, command),
         Command::Outbox(command) => commands::outbox::run(&ctx, command).await,
+        Command::Completions(args) => commands::completions::run(&args),
+        Command::Man(args) => commands::man::run(ctx.lang, &args),
     }
 }
 

@@ -55,6 +55,8 @@ pub enum Command {
     Config(ConfigCommand),
     #[command(subcommand)]
     Outbox(OutboxCommand),
+    Completions(CompletionsArgs),
+    Man(ManArgs),
 }
 
 #[derive(Debug, Args)]
@@ -285,6 +287,21 @@ pub struct OutboxRetryArgs {
 pub struct OutboxPurgeArgs {
     #[arg(long, value_name = "DURATION")]
     pub older_than: String,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("target").required(true).multiple(true).args(["shell", "write_to"])))]
+pub struct CompletionsArgs {
+    pub shell: Option<clap_complete::Shell>,
+
+    #[arg(long, value_name = "DIR")]
+    pub write_to: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    #[arg(long, value_name = "DIR")]
+    pub write_to: Option<PathBuf>,
 }
 
 /// Builds the clap command with help texts in `lang`. Every command's

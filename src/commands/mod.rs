@@ -1,6 +1,8 @@
 //! One module per subcommand.
 
+pub mod completions;
 pub mod config;
+pub mod man;
 pub mod outbox;
 pub mod sandbox;
 pub mod send_webhook;
