@@ -35,7 +35,7 @@ impl Context {
             .over(self.file_relative_to_its_dir().unwrap_or_default())
     }
 
-    /// The file layer with its relative paths resolved.
+    /// Returns the file layer with its relative paths resolved.
     pub fn file_relative_to_its_dir(&self) -> Option<PartialConfig> {
         let dir = self
             .config_path
