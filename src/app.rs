@@ -31,11 +31,21 @@ pub struct Context {
 }
 
 impl Context {
-    /// Merges `flags` over the environment over the file.
+    /// Merges `flags` over the environment over the file. Relative paths in
+    /// the file start at the file's directory.
     pub fn layered(&self, flags: PartialConfig) -> PartialConfig {
         flags
             .over(self.env.clone())
-            .over(self.file.clone().unwrap_or_default())
+            .over(self.file_relative_to_its_dir().unwrap_or_default())
+    }
+
+    /// Returns the file layer with its relative paths resolved.
+    pub fn file_relative_to_its_dir(&self) -> Option<PartialConfig> {
+        let dir = self
+            .config_path
+            .parent()
+            .unwrap_or(std::path::Path::new(""));
+        self.file.clone().map(|file| file.relative_to(dir))
     }
 
     /// Like [`Context::layered`], but fails when the file does not exist.
@@ -57,7 +67,8 @@ pub fn main() -> ExitCode {
     let env_lookup = |var: &str| std::env::var(var).ok();
     let lang = early_lang(&args, &env_lookup);
 
-    let matches = match cli::command(lang).try_get_matches_from(&args) {
+    let command = cli::command(lang).color(output::clap_color());
+    let matches = match command.try_get_matches_from(&args) {
         Ok(matches) => matches,
         Err(error) => {
             let _ = error.print();
@@ -76,6 +87,7 @@ pub fn main() -> ExitCode {
         }
     };
     init_logging(&cli);
+    output::set_quiet(cli.quiet);
 
     match run(cli, lang) {
         Ok(()) => ExitCode::from(code::OK),
@@ -88,13 +100,20 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli, detected: Lang) -> anyhow::Result<()> {
+    // Generated files depend on the command line alone, never on a
+    // configuration file or `PSH_*` variables.
+    let command = match cli.command {
+        Command::Completions(args) => return commands::completions::run(&args),
+        Command::Man(args) => return commands::man::run(detected, &args),
+        command => command,
+    };
     let config_path = match cli.config.clone() {
         Some(path) => path,
         None => config::default_config_path()
             .ok_or_else(|| anyhow::anyhow!("no home directory found; pass --config PATH"))?,
     };
     let env = config::from_env(&|var| std::env::var(var).ok())?;
-    let validating = matches!(cli.command, Command::Validate(_));
+    let validating = matches!(command, Command::Validate(_));
     let (file, file_error) = match config::read_file(&config_path) {
         Ok(file) => (file, None),
         Err(error) if validating => (None, Some(error)),
@@ -122,7 +141,7 @@ fn run(cli: Cli, detected: Lang) -> anyhow::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
-    runtime.block_on(dispatch(cli.command, ctx))
+    runtime.block_on(dispatch(command, ctx))
 }
 
 async fn dispatch(command: Command, ctx: Context) -> anyhow::Result<()> {
@@ -135,6 +154,8 @@ async fn dispatch(command: Command, ctx: Context) -> anyhow::Result<()> {
         Command::Outbox(command) => commands::outbox::run(&ctx, command).await,
         Command::List(command) => commands::list::run(&ctx, command).await,
         Command::Validate(args) => commands::validate::run(&ctx, args).await,
+        Command::Completions(args) => commands::completions::run(&args),
+        Command::Man(args) => commands::man::run(ctx.lang, &args),
     }
 }
 

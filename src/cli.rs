@@ -59,6 +59,8 @@ pub enum Command {
     List(ListCommand),
     #[command(visible_alias = "doctor")]
     Validate(ValidateArgs),
+    Completions(CompletionsArgs),
+    Man(ManArgs),
 }
 
 #[derive(Debug, Args)]
@@ -187,6 +189,8 @@ pub struct SetupArgs {
 pub enum TicketCommand {
     Test(TicketTestArgs),
     List(TicketListArgs),
+    Preview(TicketPreviewArgs),
+    SendWebhook(TicketSendWebhookArgs),
 }
 
 #[derive(Debug, Args)]
@@ -211,6 +215,33 @@ pub struct TicketListArgs {
 
     #[arg(long)]
     pub all_types: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TicketPreviewArgs {
+    #[arg(long, value_name = "FILE")]
+    pub payload: Option<PathBuf>,
+
+    #[arg(long, value_name = "PATH")]
+    pub template: Option<PathBuf>,
+
+    #[arg(long, value_name = "FORMAT", default_value = "table")]
+    pub output: OutputFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct TicketSendWebhookArgs {
+    #[arg(long, value_name = "URL")]
+    pub to: String,
+
+    #[arg(long, value_name = "FILE")]
+    pub payload: Option<PathBuf>,
+
+    #[arg(long, value_name = "SECRET")]
+    pub secret: Option<String>,
+
+    #[arg(long, value_name = "FORMAT", default_value = "table")]
+    pub output: OutputFormat,
 }
 
 #[derive(Debug, Subcommand)]
@@ -307,6 +338,21 @@ pub struct OutboxRetryArgs {
 pub struct OutboxPurgeArgs {
     #[arg(long, value_name = "DURATION")]
     pub older_than: String,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("target").required(true).multiple(true).args(["shell", "write_to"])))]
+pub struct CompletionsArgs {
+    pub shell: Option<clap_complete::Shell>,
+
+    #[arg(long, value_name = "DIR")]
+    pub write_to: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    #[arg(long, value_name = "DIR")]
+    pub write_to: Option<PathBuf>,
 }
 
 /// Builds the clap command with help texts in `lang`. Every command's

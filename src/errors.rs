@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::commands::send_webhook::SendError;
 use crate::config::{ConfigError, EnvError, FileError, PasswordCommandError};
 use crate::deliver::DeliveryError;
 use crate::i18n::{tf, Lang};
@@ -135,6 +136,9 @@ fn localized(cause: &(dyn std::error::Error + 'static), lang: Lang) -> Option<St
             "err.validate.failed",
             &[("failed", failed), ("warnings", warnings)],
         ));
+    }
+    if let Some(error) = cause.downcast_ref::<SendError>() {
+        return Some(error.localized(lang));
     }
     if let Some(FileError::NotFound { path }) = cause.downcast_ref::<FileError>() {
         return Some(tf(

@@ -116,6 +116,14 @@ fn invalid(path: impl Into<String>, problem: Problem) -> EventError {
     }
 }
 
+/// The built-in sample purchase, used where no payload file is given.
+pub const SAMPLE: &str = include_str!("../assets/sample-event.json");
+
+/// Parses [`SAMPLE`].
+pub fn sample() -> PurchaseEvent {
+    parse(SAMPLE.as_bytes()).expect("the sample purchase is valid")
+}
+
 /// Parses and checks a purchase event from the raw request body.
 pub fn parse(body: &[u8]) -> Result<PurchaseEvent, EventError> {
     let value: Value =

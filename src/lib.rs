@@ -20,6 +20,7 @@ pub mod prompt;
 pub mod sandbox;
 pub mod secret;
 pub mod server;
+pub mod template;
 pub mod ticket;
 pub mod webhook_auth;
 pub mod worker;

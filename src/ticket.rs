@@ -1,14 +1,14 @@
 //! The ticket and message built from a purchase event, as the replaced
-//! plugin built them, with every event value HTML-escaped.
-
-use std::fmt::Write as _;
+//! plugin built them, with every event value HTML-escaped. The message text
+//! comes from a template, see [`crate::template`].
 
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
-use crate::config::{MessageType, TicketSettings};
+use crate::config::TicketSettings;
 use crate::event::{Price, PurchaseEvent};
 use crate::i18n::Lang;
+use crate::template::MessageTemplate;
 
 /// Longest title sent, in characters.
 /// NOTE: plentymarkets documents no limit for `title`; 255 is the common
@@ -80,123 +80,41 @@ pub fn title(item_name: &str) -> String {
     cut
 }
 
-struct Labels {
-    service_item: &'static str,
-    customer: &'static str,
-    salutation: &'static str,
-    name: &'static str,
-    email: &'static str,
-    order_details: &'static str,
-    order_id: &'static str,
-    paypal_id: &'static str,
-    items: &'static str,
-    item_name: &'static str,
-    price_net: &'static str,
-    price_gross: &'static str,
-    female: &'static str,
-    male: &'static str,
-}
-
-/// The replaced plugin's German labels, and their English counterparts.
-fn labels(lang: Lang) -> Labels {
-    match lang {
-        Lang::De => Labels {
-            service_item: "Service-Artikel",
-            customer: "Kunde",
-            salutation: "Anrede",
-            name: "Name",
-            email: "E-Mail",
-            order_details: "Auftrag-Details",
-            order_id: "Auftrags-Id",
-            paypal_id: "PayPal-TransactionId",
-            items: "Artikel",
-            item_name: "Artikelname",
-            price_net: "Preis-Netto",
-            price_gross: "Preis-Brutto",
-            female: "Frau",
-            male: "Herr",
-        },
-        Lang::En => Labels {
-            service_item: "Service item",
-            customer: "Customer",
-            salutation: "Salutation",
-            name: "Name",
-            email: "Email",
-            order_details: "Order details",
-            order_id: "Order ID",
-            paypal_id: "PayPal transaction ID",
-            items: "Items",
-            item_name: "Item name",
-            price_net: "Net price",
-            price_gross: "Gross price",
-            female: "Ms",
-            male: "Mr",
-        },
-    }
-}
-
-/// Builds the message: the first item, the customer, the order, then each
-/// item with a variation ID above 0 and its prices.
+/// Builds the message from the configured template: the first item, the
+/// customer, the order, then each item with a variation ID above 0 and its
+/// prices, in the built-in templates.
+///
+/// A custom template rendered the sample purchase when it was loaded. If it
+/// still fails for this event, the built-in template is used, so the
+/// purchase still reaches the merchant. The log line names the template and
+/// line but not the error text, which may quote customer data.
 pub fn build_message(event: &PurchaseEvent, settings: &TicketSettings) -> NewMessage {
+    let lang = settings.message_language;
+    let text = match settings.message_template.render(event, lang) {
+        Ok(text) => text,
+        Err(error) => {
+            tracing::error!(
+                order_id = %event.order.id,
+                event_id = event.id.as_deref(),
+                template = %settings.message_template.origin(),
+                line = error.line(),
+                "message template failed for this event, built-in template used; \
+                 run 'ticket preview --payload FILE' with the event to see why"
+            );
+            message_html(event, lang)
+        }
+    };
     NewMessage {
-        kind: match settings.message_type {
-            MessageType::Message => "message",
-            MessageType::Comment => "comment",
-        },
-        text: message_html(event, settings.message_language),
+        kind: settings.message_type.as_str(),
+        text,
     }
 }
 
-/// Renders the message HTML in `lang`.
+/// Renders the message HTML in `lang` with the built-in template.
 pub fn message_html(event: &PurchaseEvent, lang: Lang) -> String {
-    let l = labels(lang);
-    let contact = &event.contact;
-    let gender = match contact.gender.trim().to_ascii_lowercase().as_str() {
-        "female" => l.female.to_string(),
-        "male" => l.male.to_string(),
-        _ => escape(&contact.gender),
-    };
-    let name = escape(format!("{} {}", contact.first_name, contact.last_name).trim());
-
-    let mut html = String::new();
-    let _ = write!(
-        html,
-        "<strong>{}:</strong> {}<br/><br/>",
-        l.service_item,
-        escape(event.first_item_name())
-    );
-    let _ = write!(
-        html,
-        "<strong>{}:</strong><p>{}: {gender}<br/>{}: {name}<br/>{}: {}</p>",
-        l.customer,
-        l.salutation,
-        l.name,
-        l.email,
-        escape(&contact.email)
-    );
-    let _ = write!(
-        html,
-        "<strong>{}:</strong><p>{}: {}<br/>{}: {}</p>",
-        l.order_details,
-        l.order_id,
-        escape(&event.order.id),
-        l.paypal_id,
-        escape(&event.order.paypal_transaction_id)
-    );
-    let _ = write!(html, "<strong>{}:</strong>", l.items);
-    for item in event.listed_items() {
-        let _ = write!(
-            html,
-            "<p>{}: {}<br/>{}: {}<br/>{}: {}</p>",
-            l.item_name,
-            escape(&item.name),
-            l.price_net,
-            format_price(&item.price_net, lang),
-            l.price_gross,
-            format_price(&item.price_gross, lang)
-        );
-    }
-    html
+    MessageTemplate::built_in()
+        .render(event, lang)
+        .expect("the built-in templates render every parsed event")
 }
 
 /// Escapes text for HTML element content and attribute values.
@@ -208,12 +126,18 @@ pub fn escape(text: &str) -> String {
     html_escape::encode_quoted_attribute(&visible).into_owned()
 }
 
-/// Formats a price with two decimals in the style of `lang`:
+/// Formats a price with two decimals in the style of `lang`, HTML-escaped:
 /// `1.234,50` in German, `1,234.50` in English.
 pub fn format_price(price: &Price, lang: Lang) -> String {
+    escape(&price_text(price, lang))
+}
+
+/// Formats a price like [`format_price`], without escaping: a price sent as
+/// text that is no number stays as sent, and a missing one becomes `–`.
+pub fn price_text(price: &Price, lang: Lang) -> String {
     match price {
         Price::Amount(amount) => format_decimal(*amount, lang),
-        Price::Text(text) => escape(text),
+        Price::Text(text) => text.clone(),
         Price::Absent => "–".to_string(),
     }
 }
@@ -244,6 +168,7 @@ fn format_decimal(amount: Decimal, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::MessageType;
     use crate::event;
 
     fn settings(lang: Lang) -> TicketSettings {
@@ -255,6 +180,7 @@ mod tests {
             owner_ids: vec![7, 12],
             message_type: MessageType::Message,
             message_language: lang,
+            message_template: MessageTemplate::built_in(),
         }
     }
 

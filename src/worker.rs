@@ -225,11 +225,15 @@ impl Worker {
 
     async fn message_step(&self, entry: &Entry, event: &PurchaseEvent) -> Result<Step, StepError> {
         let ticket_id = entry.ticket_id.expect("state ticket_created has a ticket");
+        let message = build_message(event, &self.ticket);
         if entry.message_attempted {
             let messages = self.client.ticket_messages(ticket_id).await?;
+            // NOTE: a custom template without the built-in `Order ID: …`
+            // line is recognised only by identical text; should plentymarkets
+            // change the stored HTML, a lost answer leads to a second message.
             if let Some(found) = messages
                 .iter()
-                .find(|m| mentions_order(&m.text, &entry.order_id))
+                .find(|m| m.text == message.text || mentions_order(&m.text, &entry.order_id))
             {
                 tracing::info!(ticket_id, "found the message of an earlier attempt");
                 return self.done(entry, ticket_id, found.id).await;
@@ -237,10 +241,7 @@ impl Worker {
         }
         self.outbox.mark_message_attempt(entry.id).await?;
         self.metrics.attempts.inc();
-        let message = self
-            .client
-            .create_message(ticket_id, &build_message(event, &self.ticket))
-            .await?;
+        let message = self.client.create_message(ticket_id, &message).await?;
         self.done(entry, ticket_id, message.id).await
     }
 

@@ -38,6 +38,7 @@ fn settings() -> TicketSettings {
         owner_ids: vec![7],
         message_type: MessageType::Message,
         message_language: Lang::De,
+        message_template: plenty_service_helper::template::MessageTemplate::built_in(),
     }
 }
 

@@ -10,38 +10,22 @@ use crate::i18n::{t, tf};
 use crate::output;
 use crate::secret::REDACTED;
 
-/// Every key the file may hold.
-const KNOWN_KEYS: &[&str] = &[
-    "lang",
-    "plentymarkets.base_url",
-    "plentymarkets.username",
-    "plentymarkets.password",
-    "plentymarkets.password_command",
-    "ticket.plenty_id",
-    "ticket.type_id",
-    "ticket.status_id",
-    "ticket.role_id",
-    "ticket.owner_ids",
-    "ticket.message_type",
-    "ticket.message_language",
-    "webhook.bind",
-    "webhook.path",
-    "webhook.secret",
-    "webhook.signing_secret",
-    "webhook.max_body_bytes",
-    "webhook.max_header_bytes",
-    "webhook.request_timeout_secs",
-    "webhook.max_concurrent_requests",
-    "webhook.tls_cert",
-    "webhook.tls_key",
-    "delivery.outbox_path",
-    "delivery.deadline",
-    "delivery.retention",
-    "delivery.retry_delays",
-    "delivery.give_up_after",
-    "delivery.max_retry_after",
-    "delivery.plenty_timeout",
-];
+/// True when the file may hold `key`: the configuration types reject
+/// unknown fields, so a document that sets only `key` to null parses
+/// exactly when the key exists.
+fn is_known_key(key: &str) -> bool {
+    let mut tree = serde_json::json!({});
+    let (section, name) = key.split_once('.').unwrap_or(("", key));
+    if name.is_empty() || name.contains('.') {
+        return false;
+    }
+    if section.is_empty() {
+        tree[name] = Value::Null;
+    } else {
+        tree[section] = serde_json::json!({ name: Value::Null });
+    }
+    serde_json::from_value::<PartialConfig>(tree).is_ok()
+}
 
 /// Keys whose values are never printed.
 const SECRET_KEYS: &[&str] = &[
@@ -134,7 +118,7 @@ fn get(ctx: &Context, key: &str) -> anyhow::Result<()> {
             println!("{}", display(value));
             Ok(())
         }
-        None if KNOWN_KEYS.contains(&key) => {
+        None if is_known_key(key) => {
             Err(UsageError(tf(ctx.lang, "err.config.unset", &[("key", &key)])).into())
         }
         None => Err(UsageError(tf(ctx.lang, "err.config.unknown_key", &[("key", &key)])).into()),
@@ -142,7 +126,7 @@ fn get(ctx: &Context, key: &str) -> anyhow::Result<()> {
 }
 
 fn set(ctx: &Context, key: &str, raw: &str) -> anyhow::Result<()> {
-    if !KNOWN_KEYS.contains(&key) {
+    if !is_known_key(key) {
         return Err(UsageError(tf(ctx.lang, "err.config.unknown_key", &[("key", &key)])).into());
     }
     let current = ctx.file.clone().unwrap_or_default();
@@ -171,21 +155,19 @@ fn set(ctx: &Context, key: &str, raw: &str) -> anyhow::Result<()> {
             &[("key", &key), ("value", &raw)],
         ))
     })?;
-    check_key(&updated, key)?;
+    let dir = ctx.config_path.parent().unwrap_or(std::path::Path::new(""));
+    check_key(&updated.clone().relative_to(dir), key)?;
     config::write_file(&ctx.config_path, &updated)?;
     let shown = if SECRET_KEYS.contains(&key) {
         REDACTED
     } else {
         raw
     };
-    println!(
-        "{}",
-        tf(
-            ctx.lang,
-            "msg.config.set",
-            &[("key", &key), ("value", &shown)]
-        )
-    );
+    output::note(&tf(
+        ctx.lang,
+        "msg.config.set",
+        &[("key", &key), ("value", &shown)],
+    ));
     Ok(())
 }
 
@@ -233,5 +215,32 @@ fn check_key(config: &PartialConfig, key: &str) -> anyhow::Result<()> {
         Ok(())
     } else {
         Err(config::ConfigError::Rejected(problems).into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_keys_follow_the_types() {
+        for key in [
+            "lang",
+            "ticket.type_id",
+            "webhook.secret",
+            "delivery.retention",
+            "ticket.message_template",
+        ] {
+            assert!(is_known_key(key), "{key}");
+        }
+        for key in [
+            "ticket.colour",
+            "colour",
+            "ticket",
+            "ticket.type_id.x",
+            "nothing.at_all",
+        ] {
+            assert!(!is_known_key(key), "{key}");
+        }
     }
 }

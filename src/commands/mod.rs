@@ -1,9 +1,12 @@
 //! One module per subcommand.
 
+pub mod completions;
 pub mod config;
 pub mod list;
+pub mod man;
 pub mod outbox;
 pub mod sandbox;
+pub mod send_webhook;
 pub mod serve;
 pub mod setup;
 pub mod ticket;

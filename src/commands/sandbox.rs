@@ -7,6 +7,7 @@ use tokio::net::TcpListener;
 use crate::app::Context;
 use crate::cli::SandboxArgs;
 use crate::i18n::tf;
+use crate::output;
 use crate::sandbox::{self, Faults, SandboxOptions};
 use crate::secret::Secret;
 
@@ -19,22 +20,16 @@ pub async fn run(ctx: &Context, args: SandboxArgs) -> anyhow::Result<()> {
         )
     })?;
     let addr = listener.local_addr()?;
-    println!(
-        "{}",
-        tf(
-            ctx.lang,
-            "msg.sandbox.listening",
-            &[("url", &format!("http://{addr}"))]
-        )
-    );
-    println!(
-        "{}",
-        tf(
-            ctx.lang,
-            "msg.sandbox.credentials",
-            &[("user", &args.username), ("password", &args.password)]
-        )
-    );
+    output::note(&tf(
+        ctx.lang,
+        "msg.sandbox.listening",
+        &[("url", &format!("http://{addr}"))],
+    ));
+    output::note(&tf(
+        ctx.lang,
+        "msg.sandbox.credentials",
+        &[("user", &args.username), ("password", &args.password)],
+    ));
     sandbox::serve(listener, options, super::shutdown_signal()).await?;
     Ok(())
 }

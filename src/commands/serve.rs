@@ -16,6 +16,7 @@ use crate::i18n::{tf, Lang};
 use crate::listen;
 use crate::metrics::Metrics;
 use crate::outbox::{self, now_ms, Outbox};
+use crate::output;
 use crate::plenty::token::TokenCache;
 use crate::plenty::{ClientOptions, PlentyClient};
 use crate::sandbox::{self, SandboxOptions};
@@ -71,9 +72,9 @@ pub async fn run(ctx: &Context, args: ServeArgs) -> anyhow::Result<()> {
     let addr = listener.local_addr()?;
     let scheme = if tls.is_some() { "https" } else { "http" };
     let url = format!("{scheme}://{addr}{}", webhook.path);
-    println!("{}", tf(ctx.lang, "msg.serve.listening", &[("url", &url)]));
+    output::note(&tf(ctx.lang, "msg.serve.listening", &[("url", &url)]));
     if args.sandbox {
-        println!("{}", tf(ctx.lang, "msg.serve.try", &[("url", &url)]));
+        output::note(&tf(ctx.lang, "msg.serve.try", &[("url", &url)]));
     }
     if webhook.secret.is_some() {
         println!("{}", crate::i18n::t(ctx.lang, "msg.serve.secret_required"));
@@ -162,14 +163,11 @@ async fn sandbox_plan(ctx: &Context, flags: PartialConfig) -> anyhow::Result<Pla
     let options = SandboxOptions::default();
     let listener = TcpListener::bind("127.0.0.1:0").await?;
     let sandbox = sandbox::spawn(listener, options.clone())?;
-    println!(
-        "{}",
-        tf(
-            ctx.lang,
-            "msg.serve.sandbox",
-            &[("url", &sandbox.base_url), ("user", &options.username)]
-        )
-    );
+    output::note(&tf(
+        ctx.lang,
+        "msg.serve.sandbox",
+        &[("url", &sandbox.base_url), ("user", &options.username)],
+    ));
     let layered = flags.over(ctx.env.clone());
     let outbox_path = match layered.delivery.outbox_path.clone() {
         Some(path) => PathBuf::from(path),
@@ -192,6 +190,7 @@ async fn sandbox_plan(ctx: &Context, flags: PartialConfig) -> anyhow::Result<Pla
             owner_ids: vec![7, 12],
             message_type: MessageType::Message,
             message_language: Lang::De,
+            message_template: layered.message_template()?,
         },
         webhook: layered.webhook_settings()?,
         delivery: layered.delivery_settings()?,

@@ -1,11 +1,13 @@
-//! `ticket test` and `ticket list`.
+//! `ticket test`, `ticket list` and `ticket preview`; `ticket send-webhook`
+//! lives in its own module.
 
 use std::collections::HashMap;
+use std::path::Path;
 
 use serde_json::json;
 
 use crate::app::Context;
-use crate::cli::{OutputFormat, TicketCommand, TicketListArgs, TicketTestArgs};
+use crate::cli::{OutputFormat, TicketCommand, TicketListArgs, TicketPreviewArgs, TicketTestArgs};
 use crate::config::{self, PartialConfig};
 use crate::deliver::deliver;
 use crate::event::{self, PurchaseEvent};
@@ -13,20 +15,19 @@ use crate::i18n::{t, tf, Lang};
 use crate::output;
 use crate::plenty::TicketFilter;
 use crate::secret::REDACTED;
-use crate::ticket::{build_message, build_ticket};
-
-/// The built-in sample purchase used when no `--payload` is given.
-const SAMPLE_EVENT: &str = include_str!("../../assets/sample-event.json");
+use crate::ticket::{build_message, build_ticket, title};
 
 pub async fn run(ctx: &Context, command: TicketCommand) -> anyhow::Result<()> {
     match command {
         TicketCommand::Test(args) => test(ctx, args).await,
         TicketCommand::List(args) => list(ctx, args).await,
+        TicketCommand::Preview(args) => preview(ctx, args),
+        TicketCommand::SendWebhook(args) => super::send_webhook::run(ctx, args).await,
     }
 }
 
-fn load_event(ctx: &Context, args: &TicketTestArgs) -> anyhow::Result<PurchaseEvent> {
-    let (bytes, source) = match &args.payload {
+fn load_event(ctx: &Context, payload: Option<&Path>) -> anyhow::Result<PurchaseEvent> {
+    let (bytes, source) = match payload {
         Some(path) => {
             let bytes = std::fs::read(path).map_err(|error| {
                 anyhow::anyhow!(
@@ -36,7 +37,7 @@ fn load_event(ctx: &Context, args: &TicketTestArgs) -> anyhow::Result<PurchaseEv
             })?;
             (bytes, path.display().to_string())
         }
-        None => (SAMPLE_EVENT.as_bytes().to_vec(), "sample".to_string()),
+        None => (event::SAMPLE.as_bytes().to_vec(), "sample".to_string()),
     };
     event::parse(&bytes).map_err(|error| {
         crate::errors::UsageError(tf(
@@ -49,14 +50,16 @@ fn load_event(ctx: &Context, args: &TicketTestArgs) -> anyhow::Result<PurchaseEv
 }
 
 async fn test(ctx: &Context, args: TicketTestArgs) -> anyhow::Result<()> {
-    let event = load_event(ctx, &args)?;
+    let event = load_event(ctx, args.payload.as_deref())?;
     let merged = ctx.layered_with_file(PartialConfig::default())?;
     let ticket = merged.ticket_settings()?;
     if args.dry_run {
         return dry_run(&merged, &ticket, &event, args.output);
     }
     let client = super::client(&merged)?;
+    let spinner = output::spinner(t(ctx.lang, "msg.waiting.plenty").to_string());
     let delivered = deliver(&client, &ticket, &event).await?;
+    drop(spinner);
     match args.output {
         OutputFormat::Json => output::json(
             &json!({"ticketId": delivered.ticket_id, "messageId": delivered.message_id}),
@@ -110,6 +113,36 @@ fn dry_run(
     }
 }
 
+/// Renders the message for a sample or given purchase with the configured
+/// or given template, and sends nothing. Needs no configuration file.
+fn preview(ctx: &Context, args: TicketPreviewArgs) -> anyhow::Result<()> {
+    let event = load_event(ctx, args.payload.as_deref())?;
+    let mut flags = PartialConfig::default();
+    flags.ticket.message_template = args.template.map(|path| path.display().to_string());
+    let merged = ctx.layered(flags);
+    let template = merged.message_template()?;
+    let lang = merged.ticket.message_language.unwrap_or(Lang::De);
+    let text = template.render(&event, lang).map_err(|error| {
+        config::ConfigError::Rejected(vec![config::Problem {
+            spec: config::MESSAGE_TEMPLATE,
+            issue: config::Issue::Template(error),
+        }])
+    })?;
+    match args.output {
+        OutputFormat::Json => output::json(&json!({
+            "template": template.origin().to_string(),
+            "language": lang,
+            "type": merged.ticket.message_type.unwrap_or_default().as_str(),
+            "title": title(event.first_item_name()),
+            "text": text,
+        })),
+        OutputFormat::Table => {
+            println!("{text}");
+            Ok(())
+        }
+    }
+}
+
 async fn list(ctx: &Context, args: TicketListArgs) -> anyhow::Result<()> {
     let merged = ctx.layered_with_file(PartialConfig::default())?;
     let client = super::client(&merged)?;
@@ -123,8 +156,10 @@ async fn list(ctx: &Context, args: TicketListArgs) -> anyhow::Result<()> {
         }
     };
     let per_page = args.limit.clamp(1, 250);
+    let spinner = output::spinner(t(ctx.lang, "msg.waiting.plenty").to_string());
     let page = client.tickets(&filter, 1, per_page).await?;
     let statuses = status_names(&client, ctx.lang).await;
+    drop(spinner);
     match args.output {
         OutputFormat::Json => output::json(&page.entries),
         OutputFormat::Table => {

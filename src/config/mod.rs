@@ -18,8 +18,8 @@ pub use validate::{
     Problem, MIN_RETENTION,
 };
 pub use validate::{
-    BASE_URL, BIND, OWNER_IDS, PASSWORD, PLENTY_ID, ROLE_ID, STATUS_ID, TYPE_ID, USERNAME,
-    WEBHOOK_PATH,
+    BASE_URL, BIND, MESSAGE_TEMPLATE, OWNER_IDS, PASSWORD, PLENTY_ID, ROLE_ID, STATUS_ID, TYPE_ID,
+    USERNAME, WEBHOOK_PATH,
 };
 pub use webhook::{
     decode_signing_secret, generate_secret, ServerLimits, SigningKey, TlsFiles, MAX_BODY_BYTES,
@@ -29,6 +29,7 @@ pub use webhook::{
 
 use crate::i18n::Lang;
 use crate::secret::Secret;
+use crate::template::MessageTemplate;
 
 /// Default address `serve` listens on.
 pub const DEFAULT_BIND: &str = "127.0.0.1:8080";
@@ -87,6 +88,9 @@ pub struct TicketSection {
     pub message_type: Option<MessageType>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message_language: Option<Lang>,
+    /// Path of a message template; the built-in one is used when unset.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message_template: Option<String>,
 }
 
 /// Listener settings of `serve`: address, path, authentication, limits, TLS.
@@ -175,6 +179,17 @@ macro_rules! overlay {
 }
 
 impl PartialConfig {
+    /// Resolves relative paths in a configuration file against `dir`, the
+    /// file's directory, so the file works wherever the program starts.
+    pub fn relative_to(mut self, dir: &std::path::Path) -> PartialConfig {
+        if let Some(path) = &self.ticket.message_template {
+            if std::path::Path::new(path).is_relative() {
+                self.ticket.message_template = Some(dir.join(path).display().to_string());
+            }
+        }
+        self
+    }
+
     /// Fills every value `self` lacks from `lower`, so `self` wins.
     pub fn over(mut self, lower: PartialConfig) -> PartialConfig {
         self.lang = self.lang.or(lower.lang);
@@ -195,7 +210,8 @@ impl PartialConfig {
             role_id,
             owner_ids,
             message_type,
-            message_language
+            message_language,
+            message_template
         );
         overlay!(
             self.delivery,
@@ -244,6 +260,7 @@ pub struct TicketSettings {
     pub owner_ids: Vec<i64>,
     pub message_type: MessageType,
     pub message_language: Lang,
+    pub message_template: MessageTemplate,
 }
 
 /// Validated settings for the webhook listener.

@@ -51,6 +51,7 @@ pub fn from_env(lookup: &dyn Fn(&str) -> Option<String>) -> Result<PartialConfig
             },
         )?;
     config.ticket.message_language = parse(&text, "PSH_MESSAGE_LANGUAGE", "de or en", Lang::parse)?;
+    config.ticket.message_template = text("PSH_MESSAGE_TEMPLATE");
     config.webhook.bind = text("PSH_BIND");
     config.webhook.path = text("PSH_WEBHOOK_PATH");
     config.delivery.outbox_path = text("PSH_OUTBOX");

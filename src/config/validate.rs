@@ -13,6 +13,7 @@ use super::{
 use crate::i18n::{tf, Lang};
 use crate::outbox::schedule::RetryPolicy;
 use crate::secret::Secret;
+use crate::template::{MessageTemplate, TemplateError};
 
 /// One configuration key with the flag and environment variable that set it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +33,11 @@ pub const ROLE_ID: KeySpec = spec("ticket.role_id", "--role-id", "PSH_ROLE_ID");
 pub const OWNER_IDS: KeySpec = spec("ticket.owner_ids", "--owner-id", "PSH_OWNER_IDS");
 pub const BIND: KeySpec = spec("webhook.bind", "--bind", "PSH_BIND");
 pub const WEBHOOK_PATH: KeySpec = spec("webhook.path", "--webhook-path", "PSH_WEBHOOK_PATH");
+pub const MESSAGE_TEMPLATE: KeySpec = spec(
+    "ticket.message_template",
+    "ticket.message_template",
+    "PSH_MESSAGE_TEMPLATE",
+);
 pub const DEADLINE: KeySpec = spec(
     "delivery.deadline",
     "delivery.deadline",
@@ -77,6 +83,8 @@ pub enum Issue {
         value: String,
         reason: String,
     },
+    /// The message template cannot be read, compiled or rendered.
+    Template(TemplateError),
 }
 
 /// One rejected configuration value.
@@ -107,6 +115,7 @@ impl Problem {
                 all.push(("reason", reason));
                 tf(lang, "err.config.invalid", &all)
             }
+            Issue::Template(error) => error.localized(lang),
         }
     }
 }
@@ -232,6 +241,10 @@ impl PartialConfig {
                 issue: Issue::NotPositive(owner),
             });
         }
+        let message_template = self.message_template();
+        if let Err(error) = &message_template {
+            problems.extend(error.problems().iter().cloned());
+        }
         finish(problems)?;
         let mut unique = owner_ids;
         dedup_keep_order(&mut unique);
@@ -243,6 +256,27 @@ impl PartialConfig {
             owner_ids: unique,
             message_type: ticket.message_type.unwrap_or_default(),
             message_language: ticket.message_language.unwrap_or(Lang::De),
+            message_template: message_template?,
+        })
+    }
+
+    /// Loads the message template named by `ticket.message_template`, or
+    /// the built-in one when the key is unset or empty.
+    pub fn message_template(&self) -> Result<MessageTemplate, ConfigError> {
+        let path = self
+            .ticket
+            .message_template
+            .as_deref()
+            .map(str::trim)
+            .filter(|path| !path.is_empty());
+        let Some(path) = path else {
+            return Ok(MessageTemplate::built_in());
+        };
+        MessageTemplate::from_file(std::path::Path::new(path)).map_err(|error| {
+            ConfigError::Rejected(vec![Problem {
+                spec: MESSAGE_TEMPLATE,
+                issue: Issue::Template(error),
+            }])
         })
     }
 

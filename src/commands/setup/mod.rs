@@ -41,16 +41,18 @@ pub fn write(ctx: &Context, config: &PartialConfig, replace: bool) -> anyhow::Re
         let backup = backup_path(path);
         std::fs::copy(path, &backup)?;
         crate::paths::set_mode(&backup, 0o600)?;
-        println!(
-            "{}",
-            tf(ctx.lang, "msg.setup.backup", &[("path", &backup.display())])
-        );
+        crate::output::note(&tf(
+            ctx.lang,
+            "msg.setup.backup",
+            &[("path", &backup.display())],
+        ));
     }
     config::write_file(path, config)?;
-    println!(
-        "{}",
-        tf(ctx.lang, "msg.setup.written", &[("path", &path.display())])
-    );
+    crate::output::note(&tf(
+        ctx.lang,
+        "msg.setup.written",
+        &[("path", &path.display())],
+    ));
     Ok(())
 }
 
