@@ -72,9 +72,12 @@ impl Pacer {
         let mut until: Option<Instant> = None;
         for budget in [&headers.short, &headers.route, &headers.long] {
             if spent(budget) {
-                // The period may end mid-second; one extra second avoids
-                // arriving a moment early.
-                let wait = Duration::from_secs(budget.decay.unwrap_or(1) + 1);
+                // NOTE: whether plentymarkets rounds `-Decay` up or down is
+                // undocumented; a quarter second of slack covers a value
+                // rounded down by less than that, and a 429 is still
+                // retried after its `Retry-After`.
+                let wait =
+                    Duration::from_secs(budget.decay.unwrap_or(1)) + Duration::from_millis(250);
                 until = until.max(Some(at + wait));
             }
         }
@@ -150,7 +153,7 @@ mod tests {
         pacer.observe(CallKind::Write, &headers, now);
         assert_eq!(
             pacer.wait_needed(CallKind::Write, now),
-            Duration::from_secs(11)
+            Duration::from_millis(10_250)
         );
         assert_eq!(pacer.wait_needed(CallKind::Read, now), Duration::ZERO);
         headers.short.calls_left = Some(5);
