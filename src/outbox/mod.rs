@@ -78,6 +78,12 @@ pub struct Entry {
 const COLUMNS: &str = "id, order_id, event_id, title, state, payload, received_at, retry_clock_at, updated_at, \
      attempts, next_attempt_at, ticket_attempted, message_attempted, ticket_id, message_id, last_error, dead_reason";
 
+/// [`COLUMNS`] without the payload, which the caller of `accept` already
+/// has; `NULL` keeps the column positions that [`entry`] reads.
+const COLUMNS_WITHOUT_PAYLOAD: &str = "id, order_id, event_id, title, state, NULL, received_at, retry_clock_at, \
+     updated_at, attempts, next_attempt_at, ticket_attempted, message_attempted, ticket_id, message_id, last_error, \
+     dead_reason";
+
 fn entry(row: &SqlRow<'_>) -> rusqlite::Result<Entry> {
     Ok(Entry {
         id: row.get(0)?,
@@ -182,13 +188,13 @@ impl Outbox {
                     "INSERT INTO events (order_id, event_id, title, state, payload, received_at, retry_clock_at,
                      updated_at, next_attempt_at)
                      VALUES (?1, ?2, ?3, 'received', ?4, ?5, ?5, ?5, ?5)
-                     ON CONFLICT (order_id) DO NOTHING RETURNING {COLUMNS}"
+                     ON CONFLICT (order_id) DO NOTHING RETURNING {COLUMNS_WITHOUT_PAYLOAD}"
                 ))?;
                 let params = params![event.order_id, event.event_id, event.title, event.payload, event.now];
                 if let Some(created) = insert.query_row(params, entry).optional()? {
                     return Ok(Accepted::New(created));
                 }
-                let mut select = connection.prepare_cached(&format!("SELECT {COLUMNS} FROM events WHERE order_id = ?1"))?;
+                let mut select = connection.prepare_cached(&format!("SELECT {COLUMNS_WITHOUT_PAYLOAD} FROM events WHERE order_id = ?1"))?;
                 Ok(Accepted::Duplicate(select.query_row([&event.order_id], entry)?))
             })
             .await
