@@ -87,7 +87,14 @@ async fn count_outcome(
 ) -> Response {
     state.metrics.received.inc();
     let response = next.run(request).await;
-    let fallback = format!("status_{}", response.status().as_u16());
+    let fallback = match response.status().as_u16() {
+        401 => "unauthorized".to_string(),
+        408 => "request_timeout".to_string(),
+        413 => "payload_too_large".to_string(),
+        431 => "headers_too_large".to_string(),
+        503 => "overloaded".to_string(),
+        other => format!("status_{other}"),
+    };
     let outcome = response
         .extensions()
         .get::<Outcome>()
@@ -325,7 +332,7 @@ fn answer(
         "eventId": entry.id,
         "orderId": entry.order_id,
         "ticketId": ticket_id,
-        "state": entry_state(entry, ticket_id),
+        "state": entry_state(entry, kind, ticket_id),
         "marketplaceEventId": marketplace_id,
     });
     let mut response = (status, Json(body)).into_response();
@@ -333,10 +340,20 @@ fn answer(
     response
 }
 
-fn entry_state(entry: &Entry, ticket_id: Option<i64>) -> &'static str {
-    match (entry.state, ticket_id) {
-        (EntryState::Received, Some(_)) => "done",
-        (state, _) => state.as_str(),
+/// The event's delivery state as the answer reports it: the stored state
+/// of a duplicate, or what the wait for a new event found out.
+fn entry_state(entry: &Entry, kind: &str, ticket_id: Option<i64>) -> &'static str {
+    match (kind, ticket_id) {
+        ("created", _) => EntryState::Done.as_str(),
+        ("dead", _) => EntryState::Dead.as_str(),
+        ("duplicate", Some(_)) if entry.state != EntryState::Dead => {
+            if entry.state == EntryState::Done {
+                "done"
+            } else {
+                "ticket_created"
+            }
+        }
+        _ => entry.state.as_str(),
     }
 }
 

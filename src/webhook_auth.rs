@@ -244,7 +244,7 @@ fn unix_now() -> i64 {
 fn log_rejection(rejection: Rejection) {
     static REJECTED: AtomicU64 = AtomicU64::new(0);
     let count = REJECTED.fetch_add(1, Ordering::Relaxed) + 1;
-    if count <= 10 || count % 100 == 0 {
+    if count <= 10 || count.is_multiple_of(100) {
         tracing::warn!(
             reason = rejection.kind(),
             rejected_so_far = count,

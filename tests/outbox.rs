@@ -390,3 +390,47 @@ fn outbox_commands() {
     assert!(purge.status.success());
     assert!(String::from_utf8_lossy(&purge.stdout).contains('0'));
 }
+
+#[test]
+fn second_serve_on_one_outbox_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    let (_sandbox, _base, _serve, webhook) = start(&env, &[]);
+    let (status, _, _) = post_json(&webhook, event_for(5));
+    assert_eq!(status, 200);
+    let mut command = env.command();
+    command.args(["serve", "--bind", "127.0.0.1:0"]);
+    let output = command.output().unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stderr).contains("another serve process"));
+    for name in ["outbox.sqlite3", "outbox.sqlite3-wal", "outbox.sqlite3-shm"] {
+        let path = env.dir.path().join("data").join(name);
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{name}");
+    }
+}
+
+#[test]
+fn sandbox_mode_keeps_a_named_outbox() {
+    let env = Env::new();
+    let outbox = env.dir.path().join("kept.sqlite3");
+    let mut command = env.command();
+    command
+        .args(["serve", "--sandbox", "--bind", "127.0.0.1:0", "--outbox"])
+        .arg(&outbox);
+    let mut serve = Process::spawn(command);
+    let webhook = serve.wait_for_url("/service/tickets");
+    let (status, _, _) = post_json(&webhook, event_for(6));
+    assert_eq!(status, 200);
+    serve.signal("TERM");
+    assert_eq!(
+        serve.wait(Duration::from_secs(10)).and_then(|s| s.code()),
+        Some(0)
+    );
+    assert!(outbox.exists(), "a file the user named is not deleted");
+}

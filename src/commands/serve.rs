@@ -31,6 +31,8 @@ struct Plan {
     webhook: WebhookSettings,
     delivery: DeliverySettings,
     outbox_path: PathBuf,
+    /// True when the outbox is a throwaway file made for this run.
+    outbox_is_temporary: bool,
     token_cache: TokenCache,
 }
 
@@ -46,6 +48,16 @@ pub async fn run(ctx: &Context, args: ServeArgs) -> anyhow::Result<()> {
         config_plan(ctx, flags)?
     };
 
+    let outbox_lock = outbox::lock_exclusive(&plan.outbox_path).map_err(|error| {
+        anyhow::anyhow!(
+            "{}: {error}",
+            tf(
+                ctx.lang,
+                "err.outbox.in_use",
+                &[("path", &plan.outbox_path.display())]
+            )
+        )
+    })?;
     let outbox = Outbox::open(&plan.outbox_path)?;
     let metrics = Metrics::new();
     let client = PlentyClient::new(
@@ -77,7 +89,7 @@ pub async fn run(ctx: &Context, args: ServeArgs) -> anyhow::Result<()> {
         output::note(&tf(ctx.lang, "msg.serve.try", &[("url", &url)]));
     }
     if webhook.secret.is_some() {
-        println!("{}", crate::i18n::t(ctx.lang, "msg.serve.secret_required"));
+        output::note(crate::i18n::t(ctx.lang, "msg.serve.secret_required"));
     }
     tracing::info!(
         addr = %addr,
@@ -130,7 +142,8 @@ pub async fn run(ctx: &Context, args: ServeArgs) -> anyhow::Result<()> {
     let _ = stop_sender.send(true);
     let _ = worker_task.await;
     let _ = retention_task.await;
-    if args.sandbox {
+    if plan.outbox_is_temporary {
+        drop(outbox_lock);
         remove_database(&plan.outbox_path);
     }
     tracing::info!("stopped");
@@ -152,6 +165,7 @@ fn config_plan(ctx: &Context, flags: PartialConfig) -> anyhow::Result<Plan> {
         webhook: settings.webhook,
         delivery: settings.delivery,
         outbox_path,
+        outbox_is_temporary: false,
         token_cache: TokenCache::platform(),
     })
 }
@@ -169,11 +183,14 @@ async fn sandbox_plan(ctx: &Context, flags: PartialConfig) -> anyhow::Result<Pla
         &[("url", &sandbox.base_url), ("user", &options.username)],
     ));
     let layered = flags.over(ctx.env.clone());
-    let outbox_path = match layered.delivery.outbox_path.clone() {
-        Some(path) => PathBuf::from(path),
+    let (outbox_path, outbox_is_temporary) = match layered.delivery.outbox_path.clone() {
+        Some(path) => (PathBuf::from(path), false),
         None => {
             let dir = crate::paths::data_dir().unwrap_or_else(std::env::temp_dir);
-            dir.join(format!("sandbox-outbox-{}.sqlite3", std::process::id()))
+            (
+                dir.join(format!("sandbox-outbox-{}.sqlite3", std::process::id())),
+                true,
+            )
         }
     };
     Ok(Plan {
@@ -195,12 +212,13 @@ async fn sandbox_plan(ctx: &Context, flags: PartialConfig) -> anyhow::Result<Pla
         webhook: layered.webhook_settings()?,
         delivery: layered.delivery_settings()?,
         outbox_path,
+        outbox_is_temporary,
         token_cache: TokenCache::disabled(),
     })
 }
 
 fn remove_database(path: &std::path::Path) {
-    for suffix in ["", "-wal", "-shm"] {
+    for suffix in ["", "-wal", "-shm", ".lock"] {
         let mut name = path.as_os_str().to_os_string();
         name.push(suffix);
         let _ = std::fs::remove_file(PathBuf::from(name));

@@ -192,7 +192,10 @@ pub fn normalize_webhook_path(raw: &str) -> Result<String, String> {
     } else {
         format!("/{trimmed}")
     };
-    if path == "/healthz" || path.starts_with("/rest/") && path.len() <= "/rest/".len() {
+    let reserved = ["/healthz", "/readyz", "/metrics"];
+    if reserved.contains(&path.as_str())
+        || path.starts_with("/rest/") && path.len() <= "/rest/".len()
+    {
         return Err("this path is reserved".into());
     }
     Ok(path)

@@ -77,6 +77,7 @@ pub static MESSAGES: &[(&str, &str)] = &[
     ("err.webhook.rejected", "{url} antwortete mit HTTP {status}; die oben ausgegebene Antwort nennt den Grund"),
     ("msg.webhook.sending", "Sende einen Beispielkauf mit Auftrags-ID {order} an {url}"),
     ("msg.webhook.waiting", "Warte auf {url} …"),
+    ("err.outbox.in_use", "die Outbox {path} wird von einem anderen serve-Prozess benutzt: diesen beenden oder diesem Prozess mit --outbox eine eigene Datei geben"),
     ("err.outbox.not_found", "kein gespeichertes Ereignis hat die ID {id}: 'plenty-service-helper outbox list' zeigt die IDs"),
     ("err.outbox.not_dead", "Ereignis {id} ist nicht aufgegeben oder seine Nutzdaten sind schon gelöscht, es gibt also nichts zu wiederholen"),
     ("err.outbox.bad_duration", "{value} ist keine Dauer: einen Wert wie 30d oder 12h verwenden"),

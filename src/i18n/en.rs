@@ -77,6 +77,7 @@ pub static MESSAGES: &[(&str, &str)] = &[
     ("err.webhook.rejected", "{url} responded with HTTP {status}; the response printed above says why"),
     ("msg.webhook.sending", "Sending a sample purchase with order ID {order} to {url}"),
     ("msg.webhook.waiting", "Waiting for {url}…"),
+    ("err.outbox.in_use", "the outbox {path} is in use by another serve process: stop it, or give this one its own file with --outbox"),
     ("err.outbox.not_found", "no stored event has the ID {id}: run 'plenty-service-helper outbox list' to see the IDs"),
     ("err.outbox.not_dead", "event {id} is not dead or its payload was already deleted, so there is nothing to retry"),
     ("err.outbox.bad_duration", "{value} is not a duration: use a value such as 30d or 12h"),

@@ -125,8 +125,13 @@ impl Db {
                 path: label.clone(),
                 message: format!("migration failed: {error}"),
             })?;
-        // The payloads hold customer data: keep the files owner-only.
-        let _ = crate::paths::set_mode(path, 0o600);
+        // The payloads hold customer data: keep the database and its WAL
+        // files owner-only.
+        for suffix in ["", "-wal", "-shm"] {
+            let mut name = path.as_os_str().to_os_string();
+            name.push(suffix);
+            let _ = crate::paths::set_mode(std::path::Path::new(&name), 0o600);
+        }
 
         let (sender, receiver) = mpsc::channel::<Job>();
         let thread_label = label.clone();

@@ -160,6 +160,31 @@ pub struct Outbox {
     path: PathBuf,
 }
 
+/// Takes the lock that lets one `serve` alone deliver from the outbox at
+/// `path`: two workers on one file could both send the same event. The
+/// lock is held until the returned file is dropped; other commands such
+/// as `outbox list` do not take it.
+pub fn lock_exclusive(path: &Path) -> std::io::Result<std::fs::File> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        crate::paths::create_private_dir(dir)?;
+    }
+    let mut name = path.as_os_str().to_os_string();
+    name.push(".lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(PathBuf::from(name))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(std::io::Error::new(
+            std::io::ErrorKind::WouldBlock,
+            "another serve process uses this outbox",
+        )),
+        Err(std::fs::TryLockError::Error(error)) => Err(error),
+    }
+}
+
 /// The platform's outbox file (`PSH_DATA_DIR` overrides the directory).
 pub fn default_path() -> Option<PathBuf> {
     crate::paths::data_dir().map(|dir| dir.join("outbox.sqlite3"))

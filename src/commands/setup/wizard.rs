@@ -61,7 +61,10 @@ async fn ask_and_write(ctx: &Context, args: &SetupArgs, prompter: &Prompter) -> 
     let answers = ask(ctx, args, &known, prompter).await?;
     // Settings the wizard does not ask for (secrets, limits, delivery) stay
     // as the existing file has them.
-    let config = to_config(&answers).over(ctx.file.clone().unwrap_or_default());
+    let mut config = to_config(&answers).over(ctx.file.clone().unwrap_or_default());
+    if args.generate_secret {
+        config.webhook.secret = Some(config::generate_secret());
+    }
     config.settings(config::resolve_password(&config)?)?;
 
     heading(prompter, lang, 7, "msg.setup.step.summary");
@@ -75,11 +78,18 @@ async fn ask_and_write(ctx: &Context, args: &SetupArgs, prompter: &Prompter) -> 
         return Ok(());
     }
     super::write(ctx, &config, replace)?;
-    prompter.say(&tf(
-        lang,
-        "msg.setup.webhook_url_plain",
-        &[("path", &answers.path)],
-    ));
+    match config.webhook.secret.as_ref() {
+        Some(secret) => prompter.say(&tf(
+            lang,
+            "msg.setup.webhook_url",
+            &[("path", &answers.path), ("secret", &secret.expose())],
+        )),
+        None => prompter.say(&tf(
+            lang,
+            "msg.setup.webhook_url_plain",
+            &[("path", &answers.path)],
+        )),
+    }
     if args.validate || prompter.confirm(t(lang, "prompt.validate"), true)? {
         return super::validate_written(ctx, config).await;
     }
