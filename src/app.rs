@@ -86,7 +86,8 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code::USAGE);
         }
     };
-    init_logging(&cli);
+    // Held until main returns, so every buffered log line is written.
+    let _log_writer = init_logging(&cli);
     output::set_quiet(cli.quiet);
 
     match run(cli, lang) {
@@ -196,7 +197,11 @@ fn early_lang(args: &[OsString], env: &dyn Fn(&str) -> Option<String>) -> Lang {
 /// Sets up `tracing` on stderr. Each `-v` raises the level of this
 /// crate's own logs by one step; other crates stay at `info` at most, so
 /// HTTP and TLS internals never reach the log unless `RUST_LOG` asks.
-fn init_logging(cli: &Cli) {
+///
+/// Lines go to stderr through a background writer, so a request never
+/// waits for the terminal or pipe; it is not lossy, so a full buffer
+/// slows the logging thread instead of dropping lines.
+fn init_logging(cli: &Cli) -> tracing_appender::non_blocking::WorkerGuard {
     use tracing_subscriber::EnvFilter;
     let levels = ["error", "warn", "info", "debug", "trace"];
     let base = match cli.command {
@@ -211,14 +216,18 @@ fn init_logging(cli: &Cli) {
     let others = own.min(2);
     let default = format!("{},plenty_service_helper={}", levels[others], levels[own]);
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default));
+    let (writer, guard) = tracing_appender::non_blocking::NonBlockingBuilder::default()
+        .lossy(false)
+        .finish(std::io::stderr());
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr)
+        .with_writer(writer)
         .with_ansi(output::color_enabled_stderr());
     let _ = match cli.log_format {
         LogFormat::Text => builder.try_init(),
         LogFormat::Json => builder.json().try_init(),
     };
+    guard
 }
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
