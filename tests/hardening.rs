@@ -422,7 +422,7 @@ fn slow_headers_closed() {
 fn requests_beyond_limit_get_503() {
     let run = running(&[
         ("PSH_MAX_CONCURRENT_REQUESTS", "1"),
-        ("PSH_REQUEST_TIMEOUT_SECS", "3"),
+        ("PSH_REQUEST_TIMEOUT_SECS", "10"),
     ]);
     let head = format!(
         "POST /service/tickets HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{{",
@@ -430,9 +430,13 @@ fn requests_beyond_limit_get_503() {
     );
     let webhook = run.webhook.clone();
     let holder = std::thread::spawn(move || {
-        raw_exchange(&webhook, head.as_bytes(), Duration::from_secs(10))
+        raw_exchange(&webhook, head.as_bytes(), Duration::from_secs(20))
     });
-    let deadline = Instant::now() + Duration::from_secs(3);
+    // The held request must take the one slot before the probes start,
+    // or a probe in flight would get it turned away instead. It then keeps
+    // the slot for the 10 s request timeout.
+    std::thread::sleep(Duration::from_millis(500));
+    let deadline = Instant::now() + Duration::from_secs(8);
     let mut seen = None;
     while Instant::now() < deadline {
         let (status, text, json) = post(&run.webhook, &[JSON], b"{}".to_vec());
