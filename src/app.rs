@@ -86,6 +86,9 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code::USAGE);
         }
     };
+    if !matches!(cli.command, Command::Serve(_) | Command::Sandbox(_)) {
+        restore_sigpipe();
+    }
     // Held until main returns, so every buffered log line is written.
     let _log_writer = init_logging(&cli);
     output::set_quiet(cli.quiet);
@@ -228,6 +231,19 @@ fn init_logging(cli: &Cli) -> tracing_appender::non_blocking::WorkerGuard {
         LogFormat::Json => builder.json().try_init(),
     };
     guard
+}
+
+/// Lets a closed pipe end a printing command the way it ends `cat`: the
+/// Rust runtime ignores SIGPIPE, which turns `println!` into a panic when
+/// the reader has gone. Servers keep ignoring it, since a peer closing its
+/// socket must not end them.
+fn restore_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called once at start, before any thread is spawned; SIG_DFL
+    // is a valid disposition for SIGPIPE.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
 }
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {

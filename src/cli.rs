@@ -210,7 +210,7 @@ pub struct TicketListArgs {
     #[arg(long, value_name = "FORMAT", default_value = "table")]
     pub output: OutputFormat,
 
-    #[arg(long, value_name = "N", default_value_t = 25)]
+    #[arg(long, value_name = "N", default_value_t = 25, value_parser = clap::value_parser!(u32).range(1..=250))]
     pub limit: u32,
 
     #[arg(long)]

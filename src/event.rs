@@ -126,6 +126,8 @@ pub fn sample() -> PurchaseEvent {
 
 /// Parses and checks a purchase event from the raw request body.
 pub fn parse(body: &[u8]) -> Result<PurchaseEvent, EventError> {
+    // A UTF-8 byte order mark is legal before JSON text but not JSON itself.
+    let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
     let value: Value =
         serde_json::from_slice(body).map_err(|error| EventError::Syntax(error.to_string()))?;
     from_value(&value)
@@ -214,10 +216,19 @@ fn parse_order(resource: &Map<String, Value>) -> Result<Order, EventError> {
     })
 }
 
+/// Reads the order ID, the key that deduplicates deliveries. A number and
+/// a string of digits name the same order, so both become the digits
+/// without leading zeros; other strings are kept as sent, trimmed.
 fn order_id(value: &Value) -> Result<String, EventError> {
     let path = "$.resource.order.id";
+    let positive = Problem::WrongType {
+        expected: "a whole number above 0",
+    };
     let text = match value {
-        Value::Number(number) if number.is_i64() || number.is_u64() => number.to_string(),
+        Value::Number(number) => match number.as_u64() {
+            Some(id) if id > 0 => return Ok(id.to_string()),
+            _ => return Err(invalid(path, positive)),
+        },
         Value::String(text) => text.trim().to_string(),
         Value::Null => return Err(invalid(path, Problem::Missing)),
         _ => {
@@ -233,12 +244,18 @@ fn order_id(value: &Value) -> Result<String, EventError> {
         return Err(invalid(path, Problem::Empty));
     }
     if text.len() > 200 || text.chars().any(char::is_control) {
-        return Err(invalid(
-            path,
-            Problem::WrongType {
-                expected: "a whole number",
-            },
-        ));
+        let expected = "at most 200 characters without control characters";
+        return Err(invalid(path, Problem::WrongType { expected }));
+    }
+    let digits = text.strip_prefix('+').unwrap_or(&text);
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return match digits.trim_start_matches('0') {
+            "" => Err(invalid(path, positive)),
+            canonical => Ok(canonical.to_string()),
+        };
+    }
+    if text.starts_with('-') && text[1..].bytes().all(|b| b.is_ascii_digit()) {
+        return Err(invalid(path, positive));
     }
     Ok(text)
 }
@@ -446,6 +463,24 @@ mod tests {
         for (body, path) in cases {
             let error = parse(body.as_bytes()).unwrap_err();
             assert_eq!(error.path(), Some(*path), "body {body}");
+        }
+    }
+
+    #[test]
+    fn order_ids_canonical() {
+        let order = |id: &str| {
+            let body = format!(
+                r#"{{"resource":{{"contact":{{}},"order":{{"id":{id},"orderItems":[{{"orderItemName":"A"}}]}}}}}}"#
+            );
+            parse(body.as_bytes()).map(|event| event.order.id)
+        };
+        assert_eq!(order("440001").unwrap(), "440001");
+        assert_eq!(order("\"0440001\"").unwrap(), "440001");
+        assert_eq!(order("\" 440001 \"").unwrap(), "440001");
+        assert_eq!(order("\"A-17\"").unwrap(), "A-17");
+        for bad in ["0", "-5", "\"-5\"", "\"000\"", "1.5"] {
+            let error = order(bad).unwrap_err();
+            assert_eq!(error.path(), Some("$.resource.order.id"), "{bad}");
         }
     }
 

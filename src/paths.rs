@@ -34,6 +34,27 @@ fn env_dir(var: &str) -> Option<PathBuf> {
         .map(PathBuf::from)
 }
 
+/// Largest payload or template file read, in bytes: the webhook's own
+/// body limit, far above any real purchase event or message template.
+pub const MAX_INPUT_FILE: u64 = 1024 * 1024;
+
+/// Reads at most [`MAX_INPUT_FILE`] bytes of `path`; a larger file (or a
+/// device such as `/dev/zero`) is an error instead of exhausting memory.
+pub fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    fs::File::open(path)?
+        .take(MAX_INPUT_FILE + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_INPUT_FILE {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("the file is larger than {MAX_INPUT_FILE} bytes"),
+        ));
+    }
+    Ok(bytes)
+}
+
 /// Writes `bytes` to `path` through a temporary file and a rename, so a
 /// reader sees the old or the new content, never half of it. The file gets
 /// mode 0600 on every write; a directory this creates gets mode 0700.

@@ -143,10 +143,16 @@ impl MessageTemplate {
     /// sample would fail on every purchase, so it is rejected here, before
     /// `serve` accepts the first event.
     pub fn from_file(path: &Path) -> Result<MessageTemplate, TemplateError> {
-        let source = std::fs::read_to_string(path).map_err(|error| TemplateError::Read {
-            path: path.to_path_buf(),
-            detail: error.to_string(),
-        })?;
+        let source = crate::paths::read_limited(path)
+            .and_then(|bytes| {
+                String::from_utf8(bytes).map_err(|_| {
+                    std::io::Error::new(std::io::ErrorKind::InvalidData, "the file is not UTF-8")
+                })
+            })
+            .map_err(|error| TemplateError::Read {
+                path: path.to_path_buf(),
+                detail: error.to_string(),
+            })?;
         let origin = Origin::File(path.to_path_buf());
         let mut env = environment();
         env.add_template_owned(path.display().to_string(), source.clone())
@@ -366,8 +372,9 @@ mod tests {
         event::from_value(&body).unwrap()
     }
 
-    /// Written by the message builder that the built-in templates replaced.
-    const HOSTILE_DE: &str = "<strong>Service-Artikel:</strong> \u{202e}evil / path<br/><br/><strong>Kunde:</strong><p>Anrede: &amp;lt;already&amp;gt;<br/>Name: &lt;img src=x onerror=alert(1)&gt; &quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;<br/>E-Mail: &#x27; onmouseover=&#x27;x</p><strong>Auftrag-Details:</strong><p>Auftrags-Id: A/B&lt;1&gt;<br/>PayPal-TransactionId: ab[31m</p><strong>Artikel:</strong><p>Artikelname: \u{202e}evil / path<br/>Preis-Netto: 12,50 €&lt;b&gt;<br/>Preis-Brutto: –</p>";
+    /// Written by the message builder that the built-in templates replaced,
+    /// less the direction override, which is now dropped.
+    const HOSTILE_DE: &str = "<strong>Service-Artikel:</strong> evil / path<br/><br/><strong>Kunde:</strong><p>Anrede: &amp;lt;already&amp;gt;<br/>Name: &lt;img src=x onerror=alert(1)&gt; &quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;<br/>E-Mail: &#x27; onmouseover=&#x27;x</p><strong>Auftrag-Details:</strong><p>Auftrags-Id: A/B&lt;1&gt;<br/>PayPal-TransactionId: ab[31m</p><strong>Artikel:</strong><p>Artikelname: evil / path<br/>Preis-Netto: 12,50 €&lt;b&gt;<br/>Preis-Brutto: –</p>";
 
     #[test]
     fn built_in_escapes_like_before() {

@@ -66,7 +66,13 @@ pub fn build_ticket(event: &PurchaseEvent, settings: &TicketSettings) -> NewTick
 pub fn title(item_name: &str) -> String {
     let cleaned: String = item_name
         .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .map(|c| {
+            if c.is_control() || is_bidi_control(c) {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect::<String>()
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -117,11 +123,20 @@ pub fn message_html(event: &PurchaseEvent, lang: Lang) -> String {
         .expect("the built-in templates render every parsed event")
 }
 
-/// Escapes text for HTML element content and attribute values.
+/// True for the invisible marks that change the direction of the text
+/// around them (U+200E, U+200F, U+061C, U+202A to U+202E, U+2066 to
+/// U+2069): in an event value they can make a name or an amount read
+/// differently from what it is, so they are dropped.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Escapes text for HTML element content and attribute values, dropping
+/// control characters (but line breaks and tabs) and direction marks.
 pub fn escape(text: &str) -> String {
     let visible: String = text
         .chars()
-        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .filter(|c| (!c.is_control() || *c == '\n' || *c == '\t') && !is_bidi_control(*c))
         .collect();
     html_escape::encode_quoted_attribute(&visible).into_owned()
 }

@@ -499,3 +499,26 @@ fn config_set_normalises_like_setup() {
     assert_eq!(http.status.code(), Some(3), "{}", text(&http.stderr));
     assert!(text(&http.stderr).contains("https is required"));
 }
+
+#[test]
+fn closed_stdout_ends_quietly() {
+    use std::os::unix::process::ExitStatusExt;
+    let env = Env::new();
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let output = env
+        .command()
+        .args(["completions", "bash"])
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .unwrap();
+    let stderr = text(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_ne!(output.status.code(), Some(101));
+    assert_eq!(
+        output.status.signal(),
+        Some(13),
+        "ended by SIGPIPE like other tools"
+    );
+}

@@ -209,7 +209,8 @@ fn check_key(config: &PartialConfig, key: &str) -> anyhow::Result<()> {
     .into_iter()
     .flatten()
     .flat_map(|error| error.problems().to_vec())
-    .filter(|problem| problem.spec.key == key && problem.issue != config::Issue::Missing)
+    // A key that was just set is only "missing" when set to nothing.
+    .filter(|problem| problem.spec.key == key)
     .collect();
     if problems.is_empty() {
         Ok(())

@@ -59,7 +59,9 @@ pub async fn run(ctx: &Context, command: OutboxCommand) -> anyhow::Result<()> {
                 ))
                 .into());
             }
-            let removed = outbox.purge(now_ms() - age.as_millis() as i64).await?;
+            // A huge age must not wrap around into the present.
+            let age_ms = i64::try_from(age.as_millis()).unwrap_or(i64::MAX);
+            let removed = outbox.purge(now_ms().saturating_sub(age_ms)).await?;
             println!(
                 "{}",
                 tf(ctx.lang, "msg.outbox.purged", &[("count", &removed)])

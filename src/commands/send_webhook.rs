@@ -110,7 +110,7 @@ fn target_url(lang: Lang, text: &str) -> Result<Url, UsageError> {
 /// Reads a payload file, sent as it is, so that invalid events can be
 /// tried too.
 fn read_payload(lang: Lang, path: &Path) -> anyhow::Result<Vec<u8>> {
-    std::fs::read(path).map_err(|error| {
+    crate::paths::read_limited(path).map_err(|error| {
         anyhow::anyhow!(
             "{}: {error}",
             tf(lang, "err.payload.read", &[("path", &path.display())])

@@ -29,7 +29,7 @@ pub async fn run(ctx: &Context, command: TicketCommand) -> anyhow::Result<()> {
 fn load_event(ctx: &Context, payload: Option<&Path>) -> anyhow::Result<PurchaseEvent> {
     let (bytes, source) = match payload {
         Some(path) => {
-            let bytes = std::fs::read(path).map_err(|error| {
+            let bytes = crate::paths::read_limited(path).map_err(|error| {
                 anyhow::anyhow!(
                     "{}: {error}",
                     tf(ctx.lang, "err.payload.read", &[("path", &path.display())])

@@ -157,6 +157,9 @@ pub fn normalize_base_url(raw: &str) -> Result<String, String> {
     }
     let text = text.trim_end_matches('/');
     let url = Url::parse(text).map_err(|error| error.to_string())?;
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err("the address must not contain a user name or password; set plentymarkets.username and the password instead".into());
+    }
     if url.host_str().is_none() || url.query().is_some() || url.fragment().is_some() {
         return Err("expected an address such as https://shop.example".into());
     }
@@ -540,6 +543,7 @@ mod tests {
         assert!(normalize_base_url("http://shop.example").is_err());
         assert!(normalize_base_url("ftp://shop.example").is_err());
         assert!(normalize_base_url("shop.example").is_err());
+        assert!(normalize_base_url("https://admin:pw@shop.example").is_err());
     }
 
     #[test]

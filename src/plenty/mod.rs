@@ -179,7 +179,7 @@ impl PlentyClient {
             .json(&body);
         let (status, headers, bytes) = send(request, &url).await?;
         self.inner.logins.fetch_add(1, Ordering::Relaxed);
-        tracing::info!(url = %url, status = status.as_u16(), "logged in to plentymarkets");
+        tracing::debug!(url = %url, status = status.as_u16(), "login answered");
 
         let parsed: Option<Value> = serde_json::from_slice(&bytes).ok();
         let error_code = parsed
@@ -197,7 +197,10 @@ impl PlentyClient {
             return Err(PlentyError::TooManySessions { url });
         }
         let value = classify(&url, status, &headers, &bytes)?;
-        token::from_login_reply(&value).ok_or(PlentyError::InvalidCredentials { url })
+        let token = token::from_login_reply(&value)
+            .ok_or(PlentyError::InvalidCredentials { url: url.clone() })?;
+        tracing::info!(url = %url, "logged in to plentymarkets");
+        Ok(token)
     }
 
     /// Ends the session of the token in use, which frees one of the user's
