@@ -1,4 +1,4 @@
-_plenty__service__helper() {
+_plenty_service_helper() {
     local i cur prev opts cmd
     COMPREPLY=()
     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
@@ -14,97 +14,97 @@ _plenty__service__helper() {
     do
         case "${cmd},${i}" in
             ",$1")
-                cmd="plenty__service__helper"
+                cmd="plenty_service_helper"
                 ;;
-            plenty__service__helper,completions)
-                cmd="plenty__service__helper__subcmd__completions"
+            plenty_service_helper,completions)
+                cmd="plenty_service_helper__subcmd__completions"
                 ;;
-            plenty__service__helper,config)
-                cmd="plenty__service__helper__subcmd__config"
+            plenty_service_helper,config)
+                cmd="plenty_service_helper__subcmd__config"
                 ;;
-            plenty__service__helper,configure)
-                cmd="plenty__service__helper__subcmd__setup"
+            plenty_service_helper,configure)
+                cmd="plenty_service_helper__subcmd__setup"
                 ;;
-            plenty__service__helper,doctor)
-                cmd="plenty__service__helper__subcmd__validate"
+            plenty_service_helper,doctor)
+                cmd="plenty_service_helper__subcmd__validate"
                 ;;
-            plenty__service__helper,init)
-                cmd="plenty__service__helper__subcmd__setup"
+            plenty_service_helper,init)
+                cmd="plenty_service_helper__subcmd__setup"
                 ;;
-            plenty__service__helper,list)
-                cmd="plenty__service__helper__subcmd__list"
+            plenty_service_helper,list)
+                cmd="plenty_service_helper__subcmd__list"
                 ;;
-            plenty__service__helper,man)
-                cmd="plenty__service__helper__subcmd__man"
+            plenty_service_helper,man)
+                cmd="plenty_service_helper__subcmd__man"
                 ;;
-            plenty__service__helper,outbox)
-                cmd="plenty__service__helper__subcmd__outbox"
+            plenty_service_helper,outbox)
+                cmd="plenty_service_helper__subcmd__outbox"
                 ;;
-            plenty__service__helper,sandbox)
-                cmd="plenty__service__helper__subcmd__sandbox"
+            plenty_service_helper,sandbox)
+                cmd="plenty_service_helper__subcmd__sandbox"
                 ;;
-            plenty__service__helper,serve)
-                cmd="plenty__service__helper__subcmd__serve"
+            plenty_service_helper,serve)
+                cmd="plenty_service_helper__subcmd__serve"
                 ;;
-            plenty__service__helper,setup)
-                cmd="plenty__service__helper__subcmd__setup"
+            plenty_service_helper,setup)
+                cmd="plenty_service_helper__subcmd__setup"
                 ;;
-            plenty__service__helper,ticket)
-                cmd="plenty__service__helper__subcmd__ticket"
+            plenty_service_helper,ticket)
+                cmd="plenty_service_helper__subcmd__ticket"
                 ;;
-            plenty__service__helper,validate)
-                cmd="plenty__service__helper__subcmd__validate"
+            plenty_service_helper,validate)
+                cmd="plenty_service_helper__subcmd__validate"
                 ;;
-            plenty__service__helper__subcmd__config,get)
-                cmd="plenty__service__helper__subcmd__config__subcmd__get"
+            plenty_service_helper__subcmd__config,get)
+                cmd="plenty_service_helper__subcmd__config__subcmd__get"
                 ;;
-            plenty__service__helper__subcmd__config,path)
-                cmd="plenty__service__helper__subcmd__config__subcmd__path"
+            plenty_service_helper__subcmd__config,path)
+                cmd="plenty_service_helper__subcmd__config__subcmd__path"
                 ;;
-            plenty__service__helper__subcmd__config,set)
-                cmd="plenty__service__helper__subcmd__config__subcmd__set"
+            plenty_service_helper__subcmd__config,set)
+                cmd="plenty_service_helper__subcmd__config__subcmd__set"
                 ;;
-            plenty__service__helper__subcmd__config,show)
-                cmd="plenty__service__helper__subcmd__config__subcmd__show"
+            plenty_service_helper__subcmd__config,show)
+                cmd="plenty_service_helper__subcmd__config__subcmd__show"
                 ;;
-            plenty__service__helper__subcmd__list,roles)
-                cmd="plenty__service__helper__subcmd__list__subcmd__roles"
+            plenty_service_helper__subcmd__list,roles)
+                cmd="plenty_service_helper__subcmd__list__subcmd__roles"
                 ;;
-            plenty__service__helper__subcmd__list,statuses)
-                cmd="plenty__service__helper__subcmd__list__subcmd__statuses"
+            plenty_service_helper__subcmd__list,statuses)
+                cmd="plenty_service_helper__subcmd__list__subcmd__statuses"
                 ;;
-            plenty__service__helper__subcmd__list,types)
-                cmd="plenty__service__helper__subcmd__list__subcmd__types"
+            plenty_service_helper__subcmd__list,types)
+                cmd="plenty_service_helper__subcmd__list__subcmd__types"
                 ;;
-            plenty__service__helper__subcmd__list,users)
-                cmd="plenty__service__helper__subcmd__list__subcmd__users"
+            plenty_service_helper__subcmd__list,users)
+                cmd="plenty_service_helper__subcmd__list__subcmd__users"
                 ;;
-            plenty__service__helper__subcmd__list,webstores)
-                cmd="plenty__service__helper__subcmd__list__subcmd__webstores"
+            plenty_service_helper__subcmd__list,webstores)
+                cmd="plenty_service_helper__subcmd__list__subcmd__webstores"
                 ;;
-            plenty__service__helper__subcmd__outbox,list)
-                cmd="plenty__service__helper__subcmd__outbox__subcmd__list"
+            plenty_service_helper__subcmd__outbox,list)
+                cmd="plenty_service_helper__subcmd__outbox__subcmd__list"
                 ;;
-            plenty__service__helper__subcmd__outbox,purge)
-                cmd="plenty__service__helper__subcmd__outbox__subcmd__purge"
+            plenty_service_helper__subcmd__outbox,purge)
+                cmd="plenty_service_helper__subcmd__outbox__subcmd__purge"
                 ;;
-            plenty__service__helper__subcmd__outbox,retry)
-                cmd="plenty__service__helper__subcmd__outbox__subcmd__retry"
+            plenty_service_helper__subcmd__outbox,retry)
+                cmd="plenty_service_helper__subcmd__outbox__subcmd__retry"
                 ;;
-            plenty__service__helper__subcmd__outbox,show)
-                cmd="plenty__service__helper__subcmd__outbox__subcmd__show"
+            plenty_service_helper__subcmd__outbox,show)
+                cmd="plenty_service_helper__subcmd__outbox__subcmd__show"
                 ;;
-            plenty__service__helper__subcmd__ticket,list)
-                cmd="plenty__service__helper__subcmd__ticket__subcmd__list"
+            plenty_service_helper__subcmd__ticket,list)
+                cmd="plenty_service_helper__subcmd__ticket__subcmd__list"
                 ;;
-            plenty__service__helper__subcmd__ticket,preview)
-                cmd="plenty__service__helper__subcmd__ticket__subcmd__preview"
+            plenty_service_helper__subcmd__ticket,preview)
+                cmd="plenty_service_helper__subcmd__ticket__subcmd__preview"
                 ;;
-            plenty__service__helper__subcmd__ticket,send-webhook)
-                cmd="plenty__service__helper__subcmd__ticket__subcmd__send__subcmd__webhook"
+            plenty_service_helper__subcmd__ticket,send-webhook)
+                cmd="plenty_service_helper__subcmd__ticket__subcmd__send__subcmd__webhook"
                 ;;
-            plenty__service__helper__subcmd__ticket,test)
-                cmd="plenty__service__helper__subcmd__ticket__subcmd__test"
+            plenty_service_helper__subcmd__ticket,test)
+                cmd="plenty_service_helper__subcmd__ticket__subcmd__test"
                 ;;
             *)
                 ;;
@@ -112,7 +112,7 @@ _plenty__service__helper() {
     done
 
     case "${cmd}" in
-        plenty__service__helper)
+        plenty_service_helper)
             opts="-v -q -h -V --config --lang --verbose --quiet --log-format --help --version serve sandbox setup configure init ticket config outbox list validate doctor completions man"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -138,7 +138,7 @@ _plenty__service__helper() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        plenty__subcmd__service__subcmd__helper__subcmd__completions)
+        plenty_service_helper__subcmd__completions)
             opts="-v -q -h --write-to --config --lang --verbose --quiet --log-format --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -168,7 +168,7 @@ _plenty__service__helper() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        plenty__subcmd__service__subcmd__helper__subcmd__config)
+        plenty_service_helper__subcmd__config)
             opts="-v -q -h --config --lang --verbose --quiet --log-format --help show path get set"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -194,7 +194,7 @@ _plenty__service__helper() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        plenty__subcmd__service__subcmd__helper__subcmd__config__subcmd__get)
+        plenty_service_helper__subcmd__config__subcmd__get)
             opts="-v -q -h --config --lang --verbose --quiet --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -220,7 +220,7 @@ _plenty__service__helper() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        plenty__subcmd__service__subcmd__helper__subcmd__config__subcmd__path)
+        plenty_service_helper__subcmd__config__subcmd__path)
             opts="-v -q -h --config --lang --verbose --quiet --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -246,7 +246,7 @@ _plenty__service__helper() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        plenty__subcmd__service__subcmd__helper__subcmd__config__subcmd__set)
+        plenty_service_helper__subcmd__config__subcmd__set)
             opts="-v -q -h --config --lang --verbose --quiet --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -272,7 +272,7 @@ _plenty__service__helper() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        plenty__subcmd__service__subcmd__helper__subcmd__config__subcmd__show)
+        plenty_service_helper__subcmd__config__subcmd__show)
             opts="-v -q -h --output --config --lang --verbose --quiet --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -302,7 +302,7 @@ _plenty__service__helper() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        plenty__subcmd__service__subcmd__helper__subcmd__list)
+        plenty_service_helper__subcmd__list)
             opts="-v -q -h --config --lang --verbose --quiet --log-format --help types statuses roles users webstores"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -328,7 +328,7 @@ _plenty__service__helper() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        plenty__subcmd__service__subcmd__helper__subcmd__list__subcmd__roles)
+        plenty_service_helper__subcmd__list__subcmd__roles)
             opts="-v -q -h --output --config --lang --verbose --quiet --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -358,7 +358,7 @@ _plenty__service__helper() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        plenty__subcmd__service__subcmd__helper__subcmd__list__subcmd__statuses)
+        plenty_service_helper__subcmd__list__subcmd__statuses)
             opts="-v -q -h --output --type-id --config --lang --verbose --quiet --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -392,7 +392,7 @@ _plenty__service__helper() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        plenty__subcmd__service__subcmd__helper__subcmd__list__subcmd__types)
+        plenty_service_helper__subcmd__list__subcmd__types)
             opts="-v -q -h --output --config --lang --verbose --quiet --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -422,7 +422,7 @@ _plenty__service__helper() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        plenty__subcmd__service__subcmd__helper__subcmd__list__subcmd__users)
+        plenty_service_helper__subcmd__list__subcmd__users)
             opts="-v -q -h --output --config --lang --verbose --quiet --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -452,7 +452,7 @@ _plenty__service__helper() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        plenty__subcmd__service__subcmd__helper__subcmd__list__subcmd__webstores)
+        plenty_service_helper__subcmd__list__subcmd__webstores)
             opts="-v -q -h --output --config --lang --verbose --quiet --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -482,7 +482,7 @@ _plenty__service__helper() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        plenty__subcmd__service__subcmd__helper__subcmd__man)
+        plenty_service_helper__subcmd__man)
             opts="-v -q -h --write-to --config --lang --verbose --quiet --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -512,7 +512,7 @@ _plenty__service__helper() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        plenty__subcmd__service__subcmd__helper__subcmd__outbox)
+        plenty_service_helper__subcmd__outbox)
             opts="-v -q -h --config --lang --verbose --quiet --log-format --help list show retry purge"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -538,7 +538,7 @@ _plenty__service__helper() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        plenty__subcmd__service__subcmd__helper__subcmd__outbox__subcmd__list)
+        plenty_service_helper__subcmd__outbox__subcmd__list)
             opts="-v -q -h --status --limit --output --config --lang --verbose --quiet --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -576,7 +576,7 @@ _plenty__service__helper() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        plenty__subcmd__service__subcmd__helper__subcmd__outbox__subcmd__purge)
+        plenty_service_helper__subcmd__outbox__subcmd__purge)
             opts="-v -q -h --older-than --config --lang --verbose --quiet --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -606,7 +606,7 @@ _plenty__service__helper() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        plenty__subcmd__service__subcmd__helper__subcmd__outbox__subcmd__retry)
+        plenty_service_helper__subcmd__outbox__subcmd__retry)
             opts="-v -q -h --all-dead --config --lang --verbose --quiet --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -632,7 +632,7 @@ _plenty__service__helper() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        plenty__subcmd__service__subcmd__helper__subcmd__outbox__subcmd__show)
+        plenty_service_helper__subcmd__outbox__subcmd__show)
             opts="-v -q -h --output --config --lang --verbose --quiet --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -662,7 +662,7 @@ _plenty__service__helper() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        plenty__subcmd__service__subcmd__helper__subcmd__sandbox)
+        plenty_service_helper__subcmd__sandbox)
             opts="-v -q -h --bind --username --password --max-sessions --read-limit --write-limit --period --token-lifetime --server-error-rate --throttle-rate --retry-after --timeout-rate --hang --drop-answer-rate --latency-ms --forbid-route --config --lang --verbose --quiet --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -752,7 +752,7 @@ _plenty__service__helper() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        plenty__subcmd__service__subcmd__helper__subcmd__serve)
+        plenty_service_helper__subcmd__serve)
             opts="-v -q -h --bind --sandbox --outbox --tls-cert --tls-key --config --lang --verbose --quiet --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -794,7 +794,7 @@ _plenty__service__helper() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        plenty__subcmd__service__subcmd__helper__subcmd__setup)
+        plenty_service_helper__subcmd__setup)
             opts="-v -q -h --non-interactive --force --base-url --username --password-stdin --password-command --plenty-id --type-id --status-id --role-id --owner-id --message-type --message-language --bind --webhook-path --generate-secret --validate --config --lang --verbose --quiet --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -868,7 +868,7 @@ _plenty__service__helper() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        plenty__subcmd__service__subcmd__helper__subcmd__ticket)
+        plenty_service_helper__subcmd__ticket)
             opts="-v -q -h --config --lang --verbose --quiet --log-format --help test list preview send-webhook"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -894,7 +894,7 @@ _plenty__service__helper() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        plenty__subcmd__service__subcmd__helper__subcmd__ticket__subcmd__list)
+        plenty_service_helper__subcmd__ticket__subcmd__list)
             opts="-v -q -h --output --limit --all-types --config --lang --verbose --quiet --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -928,7 +928,7 @@ _plenty__service__helper() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        plenty__subcmd__service__subcmd__helper__subcmd__ticket__subcmd__preview)
+        plenty_service_helper__subcmd__ticket__subcmd__preview)
             opts="-v -q -h --payload --template --output --config --lang --verbose --quiet --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -966,7 +966,7 @@ _plenty__service__helper() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        plenty__subcmd__service__subcmd__helper__subcmd__ticket__subcmd__send__subcmd__webhook)
+        plenty_service_helper__subcmd__ticket__subcmd__send__subcmd__webhook)
             opts="-v -q -h --to --payload --secret --output --config --lang --verbose --quiet --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1008,7 +1008,7 @@ _plenty__service__helper() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        plenty__subcmd__service__subcmd__helper__subcmd__ticket__subcmd__test)
+        plenty_service_helper__subcmd__ticket__subcmd__test)
             opts="-v -q -h --payload --dry-run --output --config --lang --verbose --quiet --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1042,7 +1042,7 @@ _plenty__service__helper() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        plenty__subcmd__service__subcmd__helper__subcmd__validate)
+        plenty_service_helper__subcmd__validate)
             opts="-v -q -h --output --strict --config --lang --verbose --quiet --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1076,7 +1076,7 @@ _plenty__service__helper() {
 }
 
 if [[ "${BASH_VERSINFO[0]}" -eq 4 && "${BASH_VERSINFO[1]}" -ge 4 || "${BASH_VERSINFO[0]}" -gt 4 ]]; then
-    complete -F _plenty__service__helper -o nosort -o bashdefault -o default plenty-service-helper
+    complete -F _plenty_service_helper -o nosort -o bashdefault -o default plenty-service-helper
 else
-    complete -F _plenty__service__helper -o bashdefault -o default plenty-service-helper
+    complete -F _plenty_service_helper -o bashdefault -o default plenty-service-helper
 fi

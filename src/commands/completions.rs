@@ -22,6 +22,39 @@ pub const SHELLS: [Shell; 5] = [
     Shell::Elvish,
 ];
 
+/// Generates the script for `shell` as text.
+///
+/// For bash the tree is generated under a name without hyphens and only
+/// the `complete` registration names the real command: clap_complete 4.6
+/// mangles a hyphenated name one way for the word loop and another for the
+/// option table, and its bash script then completed nothing below the
+/// first word.
+fn script(shell: Shell) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    if shell != Shell::Bash {
+        clap_complete::generate(shell, &mut cli::command(Lang::En), BIN_NAME, &mut bytes);
+        return bytes;
+    }
+    let plain = BIN_NAME.replace('-', "_");
+    clap_complete::generate(shell, &mut cli::command(Lang::En), &plain, &mut bytes);
+    let text = String::from_utf8(bytes).expect("clap_complete writes UTF-8");
+    let registration = format!(" {plain}\n");
+    text.replace(&registration, &format!(" {BIN_NAME}\n"))
+        .into_bytes()
+}
+
+/// The file name each shell looks for, as clap_complete names it.
+fn file_name(shell: Shell) -> String {
+    match shell {
+        Shell::Bash => format!("{BIN_NAME}.bash"),
+        Shell::Zsh => format!("_{BIN_NAME}"),
+        Shell::Fish => format!("{BIN_NAME}.fish"),
+        Shell::PowerShell => format!("_{BIN_NAME}.ps1"),
+        Shell::Elvish => format!("{BIN_NAME}.elv"),
+        _ => format!("{BIN_NAME}.{shell}"),
+    }
+}
+
 pub fn run(args: &CompletionsArgs) -> anyhow::Result<()> {
     match (&args.write_to, args.shell) {
         (Some(dir), shell) => {
@@ -33,7 +66,7 @@ pub fn run(args: &CompletionsArgs) -> anyhow::Result<()> {
         }
         (None, Some(shell)) => {
             let mut stdout = std::io::stdout().lock();
-            clap_complete::generate(shell, &mut cli::command(Lang::En), BIN_NAME, &mut stdout);
+            stdout.write_all(&script(shell))?;
             stdout.flush()?;
             Ok(())
         }
@@ -46,7 +79,8 @@ pub fn run(args: &CompletionsArgs) -> anyhow::Result<()> {
 fn write_files(dir: &Path, shells: &[Shell]) -> anyhow::Result<()> {
     std::fs::create_dir_all(dir)?;
     for &shell in shells {
-        let path = clap_complete::generate_to(shell, &mut cli::command(Lang::En), BIN_NAME, dir)?;
+        let path = dir.join(file_name(shell));
+        std::fs::write(&path, script(shell))?;
         output::note(&path.display().to_string());
     }
     Ok(())
