@@ -21,9 +21,9 @@ Register-ArgumentCompleter -Native -CommandName 'plenty-service-helper' -ScriptB
 
     $completions = @(switch ($command) {
         'plenty-service-helper' {
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help')
-            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default [environment variable: PSH_CONFIG]')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help [possible values: en, de]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr [possible values: text, json] [default: text]')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no status lines, no spinner, and logs at error level only')
@@ -52,9 +52,9 @@ Register-ArgumentCompleter -Native -CommandName 'plenty-service-helper' -ScriptB
             [CompletionResult]::new('--outbox', '--outbox', [CompletionResultType]::ParameterName, 'Outbox database file; overrides delivery.outbox_path')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'PEM file with the certificate chain; serve speaks HTTPS when it and --tls-key are given')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'PEM file with the private key of --tls-cert')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help')
-            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default [environment variable: PSH_CONFIG]')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help [possible values: en, de]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr [possible values: text, json] [default: text]')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Start a built-in sandbox plentymarkets and use it; needs no configuration file')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
@@ -65,25 +65,25 @@ Register-ArgumentCompleter -Native -CommandName 'plenty-service-helper' -ScriptB
             break
         }
         'plenty-service-helper;sandbox' {
-            [CompletionResult]::new('--bind', '--bind', [CompletionResultType]::ParameterName, 'Address to listen on; port 0 picks a free port')
-            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'User name the sandbox accepts')
-            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Password the sandbox accepts (a stand-in, not a real secret)')
-            [CompletionResult]::new('--max-sessions', '--max-sessions', [CompletionResultType]::ParameterName, 'Sessions a user may have open at once')
-            [CompletionResult]::new('--read-limit', '--read-limit', [CompletionResultType]::ParameterName, 'Read calls allowed per period')
-            [CompletionResult]::new('--write-limit', '--write-limit', [CompletionResultType]::ParameterName, 'Write calls allowed per period')
-            [CompletionResult]::new('--period', '--period', [CompletionResultType]::ParameterName, 'Length of a rate period in seconds')
-            [CompletionResult]::new('--token-lifetime', '--token-lifetime', [CompletionResultType]::ParameterName, 'Lifetime of an access token in seconds')
-            [CompletionResult]::new('--server-error-rate', '--server-error-rate', [CompletionResultType]::ParameterName, 'Fraction of calls answered with 500, 502 or 503')
-            [CompletionResult]::new('--throttle-rate', '--throttle-rate', [CompletionResultType]::ParameterName, 'Fraction of calls answered with 429')
-            [CompletionResult]::new('--retry-after', '--retry-after', [CompletionResultType]::ParameterName, 'Retry-After in seconds of injected 429 answers')
-            [CompletionResult]::new('--timeout-rate', '--timeout-rate', [CompletionResultType]::ParameterName, 'Fraction of calls that hang before answering')
-            [CompletionResult]::new('--hang', '--hang', [CompletionResultType]::ParameterName, 'How long a hanging call waits, in seconds')
-            [CompletionResult]::new('--drop-answer-rate', '--drop-answer-rate', [CompletionResultType]::ParameterName, 'Fraction of writes that take effect but lose their answer')
-            [CompletionResult]::new('--latency-ms', '--latency-ms', [CompletionResultType]::ParameterName, 'Delay added to every answer, in milliseconds')
+            [CompletionResult]::new('--bind', '--bind', [CompletionResultType]::ParameterName, 'Address to listen on; port 0 picks a free port [default: 127.0.0.1:8765]')
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'User name the sandbox accepts [default: sandbox]')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Password the sandbox accepts (a stand-in, not a real secret) [default: sandbox-password]')
+            [CompletionResult]::new('--max-sessions', '--max-sessions', [CompletionResultType]::ParameterName, 'Sessions a user may have open at once [default: 3]')
+            [CompletionResult]::new('--read-limit', '--read-limit', [CompletionResultType]::ParameterName, 'Read calls allowed per period [default: 200]')
+            [CompletionResult]::new('--write-limit', '--write-limit', [CompletionResultType]::ParameterName, 'Write calls allowed per period [default: 80]')
+            [CompletionResult]::new('--period', '--period', [CompletionResultType]::ParameterName, 'Length of a rate period in seconds [default: 60]')
+            [CompletionResult]::new('--token-lifetime', '--token-lifetime', [CompletionResultType]::ParameterName, 'Lifetime of an access token in seconds [default: 86400]')
+            [CompletionResult]::new('--server-error-rate', '--server-error-rate', [CompletionResultType]::ParameterName, 'Fraction of calls answered with 500, 502 or 503 [default: 0]')
+            [CompletionResult]::new('--throttle-rate', '--throttle-rate', [CompletionResultType]::ParameterName, 'Fraction of calls answered with 429 [default: 0]')
+            [CompletionResult]::new('--retry-after', '--retry-after', [CompletionResultType]::ParameterName, 'Retry-After in seconds of injected 429 answers [default: 1]')
+            [CompletionResult]::new('--timeout-rate', '--timeout-rate', [CompletionResultType]::ParameterName, 'Fraction of calls that hang before answering [default: 0]')
+            [CompletionResult]::new('--hang', '--hang', [CompletionResultType]::ParameterName, 'How long a hanging call waits, in seconds [default: 120]')
+            [CompletionResult]::new('--drop-answer-rate', '--drop-answer-rate', [CompletionResultType]::ParameterName, 'Fraction of writes that take effect but lose their answer [default: 0]')
+            [CompletionResult]::new('--latency-ms', '--latency-ms', [CompletionResultType]::ParameterName, 'Delay added to every answer, in milliseconds [default: 0]')
             [CompletionResult]::new('--forbid-route', '--forbid-route', [CompletionResultType]::ParameterName, 'Answer 403 on this route, such as /rest/backend/users; repeat for more')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help')
-            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default [environment variable: PSH_CONFIG]')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help [possible values: en, de]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr [possible values: text, json] [default: text]')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no status lines, no spinner, and logs at error level only')
@@ -101,13 +101,13 @@ Register-ArgumentCompleter -Native -CommandName 'plenty-service-helper' -ScriptB
             [CompletionResult]::new('--status-id', '--status-id', [CompletionResultType]::ParameterName, 'Ticket status ID')
             [CompletionResult]::new('--role-id', '--role-id', [CompletionResultType]::ParameterName, 'Role ID each owner gets')
             [CompletionResult]::new('--owner-id', '--owner-id', [CompletionResultType]::ParameterName, 'User ID of a ticket owner; repeat or separate with commas')
-            [CompletionResult]::new('--message-type', '--message-type', [CompletionResultType]::ParameterName, 'message (visible to the customer) or comment (internal)')
-            [CompletionResult]::new('--message-language', '--message-language', [CompletionResultType]::ParameterName, 'Language of the ticket message')
+            [CompletionResult]::new('--message-type', '--message-type', [CompletionResultType]::ParameterName, 'message (visible to the customer) or comment (internal) [possible values: message, comment]')
+            [CompletionResult]::new('--message-language', '--message-language', [CompletionResultType]::ParameterName, 'Language of the ticket message [possible values: en, de]')
             [CompletionResult]::new('--bind', '--bind', [CompletionResultType]::ParameterName, 'Address serve listens on')
             [CompletionResult]::new('--webhook-path', '--webhook-path', [CompletionResultType]::ParameterName, 'Path that receives purchase events')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help')
-            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default [environment variable: PSH_CONFIG]')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help [possible values: en, de]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr [possible values: text, json] [default: text]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Take every value from flags and ask nothing')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing configuration file, keeping a .bak copy')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from standard input')
@@ -130,13 +130,13 @@ Register-ArgumentCompleter -Native -CommandName 'plenty-service-helper' -ScriptB
             [CompletionResult]::new('--status-id', '--status-id', [CompletionResultType]::ParameterName, 'Ticket status ID')
             [CompletionResult]::new('--role-id', '--role-id', [CompletionResultType]::ParameterName, 'Role ID each owner gets')
             [CompletionResult]::new('--owner-id', '--owner-id', [CompletionResultType]::ParameterName, 'User ID of a ticket owner; repeat or separate with commas')
-            [CompletionResult]::new('--message-type', '--message-type', [CompletionResultType]::ParameterName, 'message (visible to the customer) or comment (internal)')
-            [CompletionResult]::new('--message-language', '--message-language', [CompletionResultType]::ParameterName, 'Language of the ticket message')
+            [CompletionResult]::new('--message-type', '--message-type', [CompletionResultType]::ParameterName, 'message (visible to the customer) or comment (internal) [possible values: message, comment]')
+            [CompletionResult]::new('--message-language', '--message-language', [CompletionResultType]::ParameterName, 'Language of the ticket message [possible values: en, de]')
             [CompletionResult]::new('--bind', '--bind', [CompletionResultType]::ParameterName, 'Address serve listens on')
             [CompletionResult]::new('--webhook-path', '--webhook-path', [CompletionResultType]::ParameterName, 'Path that receives purchase events')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help')
-            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default [environment variable: PSH_CONFIG]')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help [possible values: en, de]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr [possible values: text, json] [default: text]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Take every value from flags and ask nothing')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing configuration file, keeping a .bak copy')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from standard input')
@@ -159,13 +159,13 @@ Register-ArgumentCompleter -Native -CommandName 'plenty-service-helper' -ScriptB
             [CompletionResult]::new('--status-id', '--status-id', [CompletionResultType]::ParameterName, 'Ticket status ID')
             [CompletionResult]::new('--role-id', '--role-id', [CompletionResultType]::ParameterName, 'Role ID each owner gets')
             [CompletionResult]::new('--owner-id', '--owner-id', [CompletionResultType]::ParameterName, 'User ID of a ticket owner; repeat or separate with commas')
-            [CompletionResult]::new('--message-type', '--message-type', [CompletionResultType]::ParameterName, 'message (visible to the customer) or comment (internal)')
-            [CompletionResult]::new('--message-language', '--message-language', [CompletionResultType]::ParameterName, 'Language of the ticket message')
+            [CompletionResult]::new('--message-type', '--message-type', [CompletionResultType]::ParameterName, 'message (visible to the customer) or comment (internal) [possible values: message, comment]')
+            [CompletionResult]::new('--message-language', '--message-language', [CompletionResultType]::ParameterName, 'Language of the ticket message [possible values: en, de]')
             [CompletionResult]::new('--bind', '--bind', [CompletionResultType]::ParameterName, 'Address serve listens on')
             [CompletionResult]::new('--webhook-path', '--webhook-path', [CompletionResultType]::ParameterName, 'Path that receives purchase events')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help')
-            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default [environment variable: PSH_CONFIG]')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help [possible values: en, de]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr [possible values: text, json] [default: text]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Take every value from flags and ask nothing')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing configuration file, keeping a .bak copy')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from standard input')
@@ -180,9 +180,9 @@ Register-ArgumentCompleter -Native -CommandName 'plenty-service-helper' -ScriptB
             break
         }
         'plenty-service-helper;ticket' {
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help')
-            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default [environment variable: PSH_CONFIG]')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help [possible values: en, de]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr [possible values: text, json] [default: text]')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no status lines, no spinner, and logs at error level only')
@@ -197,10 +197,10 @@ Register-ArgumentCompleter -Native -CommandName 'plenty-service-helper' -ScriptB
         }
         'plenty-service-helper;ticket;test' {
             [CompletionResult]::new('--payload', '--payload', [CompletionResultType]::ParameterName, 'Purchase event JSON file to use instead of the built-in sample')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output as a table or JSON')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help')
-            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output as a table or JSON [possible values: table, json] [default: table]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default [environment variable: PSH_CONFIG]')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help [possible values: en, de]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr [possible values: text, json] [default: text]')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the requests instead of sending them')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
@@ -211,11 +211,11 @@ Register-ArgumentCompleter -Native -CommandName 'plenty-service-helper' -ScriptB
             break
         }
         'plenty-service-helper;ticket;list' {
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output as a table or JSON')
-            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Number of tickets to show')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help')
-            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output as a table or JSON [possible values: table, json] [default: table]')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Number of tickets to show [default: 25]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default [environment variable: PSH_CONFIG]')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help [possible values: en, de]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr [possible values: text, json] [default: text]')
             [CompletionResult]::new('--all-types', '--all-types', [CompletionResultType]::ParameterName, 'Show tickets of every type and plentyId')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
@@ -228,10 +228,10 @@ Register-ArgumentCompleter -Native -CommandName 'plenty-service-helper' -ScriptB
         'plenty-service-helper;ticket;preview' {
             [CompletionResult]::new('--payload', '--payload', [CompletionResultType]::ParameterName, 'Purchase event JSON file to use instead of the built-in sample')
             [CompletionResult]::new('--template', '--template', [CompletionResultType]::ParameterName, 'Message template to use instead of ticket.message_template; values are HTML-escaped unless marked |safe')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output as the message text or as JSON with title and type')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help')
-            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output as the message text or as JSON with title and type [possible values: table, json] [default: table]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default [environment variable: PSH_CONFIG]')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help [possible values: en, de]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr [possible values: text, json] [default: text]')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no status lines, no spinner, and logs at error level only')
@@ -244,10 +244,10 @@ Register-ArgumentCompleter -Native -CommandName 'plenty-service-helper' -ScriptB
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Webhook URL of serve, such as http://127.0.0.1:8080/service/tickets')
             [CompletionResult]::new('--payload', '--payload', [CompletionResultType]::ParameterName, 'Purchase event JSON file, sent as it is; without it, the sample with a new order ID')
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Send the header Authorization: Bearer SECRET; other users can see the value in the process list')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output as text or JSON')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help')
-            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output as text or JSON [possible values: table, json] [default: table]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default [environment variable: PSH_CONFIG]')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help [possible values: en, de]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr [possible values: text, json] [default: text]')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no status lines, no spinner, and logs at error level only')
@@ -257,9 +257,9 @@ Register-ArgumentCompleter -Native -CommandName 'plenty-service-helper' -ScriptB
             break
         }
         'plenty-service-helper;config' {
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help')
-            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default [environment variable: PSH_CONFIG]')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help [possible values: en, de]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr [possible values: text, json] [default: text]')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no status lines, no spinner, and logs at error level only')
@@ -273,10 +273,10 @@ Register-ArgumentCompleter -Native -CommandName 'plenty-service-helper' -ScriptB
             break
         }
         'plenty-service-helper;config;show' {
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output as a table or JSON')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help')
-            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output as a table or JSON [possible values: table, json] [default: table]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default [environment variable: PSH_CONFIG]')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help [possible values: en, de]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr [possible values: text, json] [default: text]')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no status lines, no spinner, and logs at error level only')
@@ -286,9 +286,9 @@ Register-ArgumentCompleter -Native -CommandName 'plenty-service-helper' -ScriptB
             break
         }
         'plenty-service-helper;config;path' {
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help')
-            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default [environment variable: PSH_CONFIG]')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help [possible values: en, de]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr [possible values: text, json] [default: text]')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no status lines, no spinner, and logs at error level only')
@@ -298,9 +298,9 @@ Register-ArgumentCompleter -Native -CommandName 'plenty-service-helper' -ScriptB
             break
         }
         'plenty-service-helper;config;get' {
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help')
-            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default [environment variable: PSH_CONFIG]')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help [possible values: en, de]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr [possible values: text, json] [default: text]')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no status lines, no spinner, and logs at error level only')
@@ -310,9 +310,9 @@ Register-ArgumentCompleter -Native -CommandName 'plenty-service-helper' -ScriptB
             break
         }
         'plenty-service-helper;config;set' {
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help')
-            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default [environment variable: PSH_CONFIG]')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help [possible values: en, de]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr [possible values: text, json] [default: text]')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no status lines, no spinner, and logs at error level only')
@@ -322,9 +322,9 @@ Register-ArgumentCompleter -Native -CommandName 'plenty-service-helper' -ScriptB
             break
         }
         'plenty-service-helper;outbox' {
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help')
-            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default [environment variable: PSH_CONFIG]')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help [possible values: en, de]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr [possible values: text, json] [default: text]')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no status lines, no spinner, and logs at error level only')
@@ -338,12 +338,12 @@ Register-ArgumentCompleter -Native -CommandName 'plenty-service-helper' -ScriptB
             break
         }
         'plenty-service-helper;outbox;list' {
-            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Show only pending, done or dead events')
-            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Number of events to show')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output as a table or JSON')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help')
-            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Show only pending, done or dead events [possible values: pending, done, dead]')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Number of events to show [default: 50]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output as a table or JSON [possible values: table, json] [default: table]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default [environment variable: PSH_CONFIG]')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help [possible values: en, de]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr [possible values: text, json] [default: text]')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no status lines, no spinner, and logs at error level only')
@@ -353,10 +353,10 @@ Register-ArgumentCompleter -Native -CommandName 'plenty-service-helper' -ScriptB
             break
         }
         'plenty-service-helper;outbox;show' {
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output as a table or JSON')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help')
-            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output as a table or JSON [possible values: table, json] [default: table]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default [environment variable: PSH_CONFIG]')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help [possible values: en, de]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr [possible values: text, json] [default: text]')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no status lines, no spinner, and logs at error level only')
@@ -366,9 +366,9 @@ Register-ArgumentCompleter -Native -CommandName 'plenty-service-helper' -ScriptB
             break
         }
         'plenty-service-helper;outbox;retry' {
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help')
-            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default [environment variable: PSH_CONFIG]')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help [possible values: en, de]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr [possible values: text, json] [default: text]')
             [CompletionResult]::new('--all-dead', '--all-dead', [CompletionResultType]::ParameterName, 'Queue every dead event again')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
@@ -380,9 +380,9 @@ Register-ArgumentCompleter -Native -CommandName 'plenty-service-helper' -ScriptB
         }
         'plenty-service-helper;outbox;purge' {
             [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Age such as 30d; at least the retention period')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help')
-            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default [environment variable: PSH_CONFIG]')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help [possible values: en, de]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr [possible values: text, json] [default: text]')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no status lines, no spinner, and logs at error level only')
@@ -392,9 +392,9 @@ Register-ArgumentCompleter -Native -CommandName 'plenty-service-helper' -ScriptB
             break
         }
         'plenty-service-helper;list' {
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help')
-            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default [environment variable: PSH_CONFIG]')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help [possible values: en, de]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr [possible values: text, json] [default: text]')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no status lines, no spinner, and logs at error level only')
@@ -409,10 +409,10 @@ Register-ArgumentCompleter -Native -CommandName 'plenty-service-helper' -ScriptB
             break
         }
         'plenty-service-helper;list;types' {
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output as a table or JSON')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help')
-            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output as a table or JSON [possible values: table, json] [default: table]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default [environment variable: PSH_CONFIG]')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help [possible values: en, de]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr [possible values: text, json] [default: text]')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no status lines, no spinner, and logs at error level only')
@@ -422,11 +422,11 @@ Register-ArgumentCompleter -Native -CommandName 'plenty-service-helper' -ScriptB
             break
         }
         'plenty-service-helper;list;statuses' {
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output as a table or JSON')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output as a table or JSON [possible values: table, json] [default: table]')
             [CompletionResult]::new('--type-id', '--type-id', [CompletionResultType]::ParameterName, 'Show only the statuses of this ticket type')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help')
-            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default [environment variable: PSH_CONFIG]')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help [possible values: en, de]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr [possible values: text, json] [default: text]')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no status lines, no spinner, and logs at error level only')
@@ -436,10 +436,10 @@ Register-ArgumentCompleter -Native -CommandName 'plenty-service-helper' -ScriptB
             break
         }
         'plenty-service-helper;list;roles' {
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output as a table or JSON')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help')
-            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output as a table or JSON [possible values: table, json] [default: table]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default [environment variable: PSH_CONFIG]')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help [possible values: en, de]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr [possible values: text, json] [default: text]')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no status lines, no spinner, and logs at error level only')
@@ -449,10 +449,10 @@ Register-ArgumentCompleter -Native -CommandName 'plenty-service-helper' -ScriptB
             break
         }
         'plenty-service-helper;list;users' {
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output as a table or JSON')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help')
-            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output as a table or JSON [possible values: table, json] [default: table]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default [environment variable: PSH_CONFIG]')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help [possible values: en, de]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr [possible values: text, json] [default: text]')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no status lines, no spinner, and logs at error level only')
@@ -462,10 +462,10 @@ Register-ArgumentCompleter -Native -CommandName 'plenty-service-helper' -ScriptB
             break
         }
         'plenty-service-helper;list;webstores' {
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output as a table or JSON')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help')
-            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output as a table or JSON [possible values: table, json] [default: table]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default [environment variable: PSH_CONFIG]')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help [possible values: en, de]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr [possible values: text, json] [default: text]')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no status lines, no spinner, and logs at error level only')
@@ -475,10 +475,10 @@ Register-ArgumentCompleter -Native -CommandName 'plenty-service-helper' -ScriptB
             break
         }
         'plenty-service-helper;validate' {
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output as a table or JSON')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help')
-            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output as a table or JSON [possible values: table, json] [default: table]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default [environment variable: PSH_CONFIG]')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help [possible values: en, de]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr [possible values: text, json] [default: text]')
             [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Fail on warnings too (exit code 6)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
@@ -489,10 +489,10 @@ Register-ArgumentCompleter -Native -CommandName 'plenty-service-helper' -ScriptB
             break
         }
         'plenty-service-helper;doctor' {
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output as a table or JSON')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help')
-            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output as a table or JSON [possible values: table, json] [default: table]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default [environment variable: PSH_CONFIG]')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help [possible values: en, de]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr [possible values: text, json] [default: text]')
             [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Fail on warnings too (exit code 6)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
@@ -504,9 +504,9 @@ Register-ArgumentCompleter -Native -CommandName 'plenty-service-helper' -ScriptB
         }
         'plenty-service-helper;completions' {
             [CompletionResult]::new('--write-to', '--write-to', [CompletionResultType]::ParameterName, 'Directory to write the scripts to, one file per shell (only SHELL''s when given)')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help')
-            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default [environment variable: PSH_CONFIG]')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help [possible values: en, de]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr [possible values: text, json] [default: text]')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no status lines, no spinner, and logs at error level only')
@@ -517,9 +517,9 @@ Register-ArgumentCompleter -Native -CommandName 'plenty-service-helper' -ScriptB
         }
         'plenty-service-helper;man' {
             [CompletionResult]::new('--write-to', '--write-to', [CompletionResultType]::ParameterName, 'Directory to write the pages to: DIR/man1 in English, DIR/de/man1 in German')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help')
-            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file to use instead of the platform default [environment variable: PSH_CONFIG]')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help [possible values: en, de]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of log lines on stderr [possible values: text, json] [default: text]')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more detail (repeat for even more); RUST_LOG overrides it')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no status lines, no spinner, and logs at error level only')

@@ -395,7 +395,26 @@ fn localize(mut command: clap::Command, lang: Lang, path: &str) -> clap::Command
         let text = lookup(lang, key).or_else(|| lookup(lang, global_key));
         if let Some(text) = text {
             command = command.mut_arg(id.as_str(), |arg| {
-                arg.help(text).help_heading(t(lang, "label.options"))
+                let (notes, shown) = annotations(&arg, lang);
+                let arg = arg
+                    .help(format!("{text}{notes}"))
+                    .help_heading(t(lang, "label.options"));
+                // Only the notes written above are hidden from clap's own.
+                let arg = if shown.possible {
+                    arg.hide_possible_values(true)
+                } else {
+                    arg
+                };
+                let arg = if shown.default {
+                    arg.hide_default_value(true)
+                } else {
+                    arg
+                };
+                if shown.env {
+                    arg.hide_env(true)
+                } else {
+                    arg
+                }
             });
         }
     }
@@ -415,6 +434,64 @@ fn localize(mut command: clap::Command, lang: Lang, path: &str) -> clap::Command
         });
     }
     command
+}
+
+/// Which of clap's notes [`annotations`] wrote itself.
+#[derive(Default)]
+struct Shown {
+    possible: bool,
+    default: bool,
+    env: bool,
+}
+
+/// The default, the accepted values and the environment variable of
+/// `arg`, in `lang`, in place of the English notes clap would add.
+fn annotations(arg: &clap::Arg, lang: Lang) -> (String, Shown) {
+    let mut notes = String::new();
+    let mut shown = Shown::default();
+    let takes_value = arg.get_num_args().is_none_or(|range| range.takes_values());
+    let possible: Vec<String> = arg
+        .get_possible_values()
+        .iter()
+        .filter(|value| !value.is_hide_set())
+        .map(|value| value.get_name().to_string())
+        .collect();
+    if takes_value && !possible.is_empty() && !matches!(arg.get_action(), clap::ArgAction::SetTrue)
+    {
+        notes.push_str(&format!(
+            " [{}: {}]",
+            t(lang, "label.possible_values"),
+            possible.join(", ")
+        ));
+        shown.possible = true;
+    }
+    let defaults: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|value| value.to_string_lossy().into_owned())
+        .collect();
+    if !defaults.is_empty()
+        && !matches!(
+            arg.get_action(),
+            clap::ArgAction::SetTrue | clap::ArgAction::Count
+        )
+    {
+        notes.push_str(&format!(
+            " [{}: {}]",
+            t(lang, "label.default"),
+            defaults.join(", ")
+        ));
+        shown.default = true;
+    }
+    if let Some(env) = arg.get_env() {
+        notes.push_str(&format!(
+            " [{}: {}]",
+            t(lang, "label.env"),
+            env.to_string_lossy()
+        ));
+        shown.env = true;
+    }
+    (notes, shown)
 }
 
 /// Keys are built at run time, so they are leaked once into `'static`
