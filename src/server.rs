@@ -25,7 +25,7 @@ use crate::plenty::PlentyClient;
 use crate::webhook_auth::{self, WebhookAuth};
 use crate::worker::{Finished, WorkerHandle};
 
-/// What the handlers share.
+/// State shared by the handlers.
 #[derive(Clone)]
 pub struct AppState {
     pub outbox: Outbox,
@@ -183,7 +183,7 @@ async fn method_not_allowed() -> Response {
     )
 }
 
-/// A JSON error answer: `{"error": kind, "message": text}`.
+/// Builds a JSON error answer: `{"error": kind, "message": text}`.
 pub fn problem(status: StatusCode, kind: &str, message: &str) -> Response {
     let mut response = (status, Json(json!({"error": kind, "message": message}))).into_response();
     response.extensions_mut().insert(Outcome(kind.to_string()));
@@ -318,7 +318,7 @@ fn duplicate_answer(entry: &Entry) -> Response {
     )
 }
 
-/// The JSON answer to a stored event: `eventId` is the outbox ID that
+/// Builds the JSON answer to a stored event: `eventId` is the outbox ID that
 /// `outbox show` takes.
 fn answer(
     status: StatusCode,
@@ -340,7 +340,7 @@ fn answer(
     response
 }
 
-/// The event's delivery state as the answer reports it: the stored state
+/// Returns the event's delivery state as the answer reports it: the stored state
 /// of a duplicate, or what the wait for a new event found out.
 fn entry_state(entry: &Entry, kind: &str, ticket_id: Option<i64>) -> &'static str {
     match (kind, ticket_id) {

@@ -1,4 +1,5 @@
-//! `outbox list | show | retry | purge`: where each stored event stands.
+//! `outbox list | show | retry | purge`: the delivery state of each stored
+//! event, and the commands that change it.
 
 use serde_json::json;
 
