@@ -14,7 +14,7 @@ use crate::errors::{self, code};
 use crate::i18n::{tf, Lang};
 use crate::output;
 
-/// What every command gets: the language, the configuration layers and
+/// Context every command receives: the language, the configuration layers and
 /// output settings.
 pub struct Context {
     pub lang: Lang,
@@ -199,7 +199,7 @@ fn early_lang(args: &[OsString], env: &dyn Fn(&str) -> Option<String>) -> Lang {
 
 /// Sets up `tracing` on stderr. Each `-v` raises the level of this
 /// crate's own logs by one step; other crates stay at `info` at most, so
-/// HTTP and TLS internals never reach the log unless `RUST_LOG` asks.
+/// HTTP and TLS internals never reach the log unless `RUST_LOG` requests them.
 ///
 /// Lines go to stderr through a background writer, so a request never
 /// waits for the terminal or pipe; it is not lossy, so a full buffer

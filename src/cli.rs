@@ -436,7 +436,7 @@ fn localize(mut command: clap::Command, lang: Lang, path: &str) -> clap::Command
     command
 }
 
-/// Which of clap's notes [`annotations`] wrote itself.
+/// Flags for the clap notes that [`annotations`] wrote itself.
 #[derive(Default)]
 struct Shown {
     possible: bool,
@@ -444,7 +444,7 @@ struct Shown {
     env: bool,
 }
 
-/// The default, the accepted values and the environment variable of
+/// Builds the default, the accepted values and the environment variable of
 /// `arg`, in `lang`, in place of the English notes clap would add.
 fn annotations(arg: &clap::Arg, lang: Lang) -> (String, Shown) {
     let mut notes = String::new();
@@ -515,7 +515,7 @@ fn lookup(lang: Lang, key: &'static str) -> Option<&'static str> {
     (text != key).then_some(text)
 }
 
-/// Every help key the command tree uses, for the catalogue test.
+/// Lists every help key the command tree uses, for the catalogue test.
 pub fn help_keys() -> Vec<String> {
     fn walk(command: &clap::Command, path: &str, keys: &mut Vec<String>) {
         for arg in command.get_arguments() {

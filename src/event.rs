@@ -58,7 +58,7 @@ pub enum Price {
 }
 
 impl PurchaseEvent {
-    /// The first item's name, the one the ticket title carries.
+    /// Returns the first item's name, which the ticket title carries.
     pub fn first_item_name(&self) -> &str {
         &self.order.items[0].name
     }
@@ -69,7 +69,7 @@ impl PurchaseEvent {
     }
 }
 
-/// Why an event was rejected, with the JSON path of the offending value.
+/// Rejection of an event, with the JSON path of the offending value.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EventError {
     #[error("the body is not valid JSON: {0}")]
@@ -87,7 +87,7 @@ impl EventError {
     }
 }
 
-/// What is wrong with a value of the event.
+/// Problem with one value of the event.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
     Missing,

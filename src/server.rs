@@ -30,7 +30,7 @@ use crate::worker::{Finished, WorkerHandle};
 pub struct AppState {
     pub outbox: Outbox,
     pub worker: WorkerHandle,
-    /// How long a request waits for its ticket before it answers 202.
+    /// How long a request waits for its ticket before it responds 202.
     pub deadline: Duration,
     pub body_limit: usize,
     pub metrics: Metrics,
@@ -40,7 +40,7 @@ pub struct AppState {
     pub limits: ServerLimits,
 }
 
-/// The kind of a webhook answer, attached to the response so one
+/// Kind of a webhook response, attached to the response so one
 /// middleware can count every outcome.
 #[derive(Clone, Debug)]
 struct Outcome(String);
@@ -79,7 +79,7 @@ async fn healthz() -> Json<Value> {
     Json(json!({"status": "ok"}))
 }
 
-/// Counts every webhook request by the outcome its answer carries.
+/// Counts every webhook request by the outcome its response carries.
 async fn count_outcome(
     State(state): State<AppState>,
     request: Request,
@@ -304,10 +304,11 @@ async fn await_delivery(state: &AppState, entry: Entry) -> Response {
 }
 
 fn duplicate_answer(entry: &Entry) -> Response {
-    let status = match (entry.state, entry.ticket_id) {
-        (_, Some(_)) => StatusCode::OK,
-        (EntryState::Dead, None) => StatusCode::ACCEPTED,
-        _ => StatusCode::ACCEPTED,
+    // 200 once the order has a ticket, 202 while it has none (queued or dead).
+    let status = if entry.ticket_id.is_some() {
+        StatusCode::OK
+    } else {
+        StatusCode::ACCEPTED
     };
     answer(
         status,

@@ -10,7 +10,7 @@ use crate::event::{Price, PurchaseEvent};
 use crate::i18n::Lang;
 use crate::template::MessageTemplate;
 
-/// Longest title sent, in characters.
+/// Maximum title length sent, in characters.
 /// NOTE: plentymarkets documents no limit for `title`; 255 is the common
 /// VARCHAR size and an estimate, not a confirmed figure.
 pub const MAX_TITLE_CHARS: usize = 255;
@@ -124,8 +124,8 @@ pub fn message_html(event: &PurchaseEvent, lang: Lang) -> String {
 }
 
 /// True for the invisible marks that change the direction of the text
-/// around them (U+200E, U+200F, U+061C, U+202A to U+202E, U+2066 to
-/// U+2069): in an event value they can make a name or an amount read
+/// around them: U+200E, U+200F, U+061C, U+202A to U+202E and U+2066 to
+/// U+2069. In an event value they can make a name or an amount read
 /// differently from what it is, so they are dropped.
 pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
@@ -293,7 +293,8 @@ mod tests {
                 !stripped.contains('\''),
                 "unescaped apostrophe for {value:?}"
             );
-            assert!(!html.contains('\u{0}') && !html.contains('\u{1b}'));
+            assert!(!html.contains('\u{0}'), "NUL kept for {value:?}");
+            assert!(!html.contains('\u{1b}'), "ESC kept for {value:?}");
         }
     }
 

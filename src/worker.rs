@@ -15,7 +15,7 @@ use crate::outbox::{now_ms, Entry, Outbox, OutboxError, State};
 use crate::plenty::{PlentyClient, PlentyError, TicketFilter};
 use crate::ticket::{build_message, build_ticket};
 
-/// Where a finished delivery ended, reported to a waiting request.
+/// Outcome of a finished delivery, reported to a waiting request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Finished {
     Done { ticket_id: i64 },
@@ -73,7 +73,7 @@ pub struct Worker {
     pub policy: RetryPolicy,
     pub handle: WorkerHandle,
     pub metrics: crate::metrics::Metrics,
-    /// Longest sleep between looks at the outbox, so `outbox retry` from
+    /// Maximum sleep between looks at the outbox, so `outbox retry` from
     /// another process is noticed.
     pub poll: Duration,
     pub repeats: RepeatGate,
@@ -90,8 +90,8 @@ impl RepeatGate {
     const WINDOW: Duration = Duration::from_secs(60);
 
     /// Returns `Some(suppressed)` when a failure of `kind` should be logged
-    /// now, with the number of failures of that kind left out since the
-    /// last logged one; `None` when this one is only counted.
+    /// now. `suppressed` is the number of failures of that kind left out
+    /// since the last logged one. `None` means this one is only counted.
     pub fn admit(&self, kind: &'static str) -> Option<u64> {
         let mut seen = self.seen.lock().expect("repeat gate");
         let now = std::time::Instant::now();
@@ -114,7 +114,7 @@ impl RepeatGate {
     }
 }
 
-/// What one step did.
+/// Result of one delivery step.
 enum Step {
     /// Go on with the same event at once.
     Continue,
@@ -257,7 +257,7 @@ impl Worker {
         Ok(Step::Stop)
     }
 
-    /// Looks for a ticket an earlier attempt created although its answer
+    /// Looks for a ticket an earlier attempt created although its response
     /// was lost: same type, plentyId and title, not owned by another stored
     /// event, and either carrying this order's message or no message yet.
     ///
@@ -345,7 +345,7 @@ impl Worker {
 }
 
 /// Errors caused by configuration or addressing (redirects, HTML pages,
-/// odd answers) are retried: the merchant can fix them, and the event is
+/// unexpected responses) are retried: the merchant can fix them, and the event is
 /// not at fault.
 fn retry_after_config_fix(error: &PlentyError) -> bool {
     matches!(
@@ -366,8 +366,8 @@ fn mentions_order(text: &str, order_id: &str) -> bool {
 }
 
 /// True when `created_at` (RFC 3339 or Unix seconds) is not before the
-/// event's arrival, with a minute of slack for clock differences; an
-/// unreadable value is taken as matching.
+/// event's arrival, with a minute of slack for clock differences. An
+/// unreadable value counts as matching.
 fn created_since(created_at: &str, received_at_ms: i64) -> bool {
     let seconds = if let Ok(unix) = created_at.trim().parse::<i64>() {
         Some(unix)

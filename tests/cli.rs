@@ -238,7 +238,11 @@ fn precedence_flag_env_file_default() {
         .args(["serve", "--bind", "127.0.0.1:0"]);
     let mut serve = Process::spawn(command);
     let url = serve.wait_for_url("/service/tickets");
-    assert!(!url.contains(":1/") && !url.contains(":2/"), "{url}");
+    assert!(!url.contains(":1/"), "the file's address was used: {url}");
+    assert!(
+        !url.contains(":2/"),
+        "the variable's address was used: {url}"
+    );
     drop(serve);
     let mut command = env.command();
     command.env("PSH_BIND", "127.0.0.1:0").arg("serve");

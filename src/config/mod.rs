@@ -70,7 +70,7 @@ pub struct PlentySection {
     pub password_command: Option<String>,
 }
 
-/// What the created ticket looks like.
+/// Settings of the created ticket.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TicketSection {
@@ -123,7 +123,7 @@ pub struct WebhookSection {
     pub tls_key: Option<PathBuf>,
 }
 
-/// How accepted events are kept and delivered. Durations are text such as
+/// Storage and delivery settings of accepted events. Durations are text such as
 /// `3s`, `30m` or `72h`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -131,7 +131,7 @@ pub struct DeliverySection {
     /// The outbox database file.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outbox_path: Option<String>,
-    /// How long `serve` waits for the ticket before it answers 202.
+    /// How long `serve` waits for the ticket before it responds 202.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deadline: Option<String>,
     /// How long payloads and deduplication keys are kept (at least 4 days).

@@ -73,7 +73,7 @@ const fn spec(key: &'static str, flag: &'static str, env: &'static str) -> KeySp
     KeySpec { key, flag, env }
 }
 
-/// What is wrong with one configuration value.
+/// Problem with one configuration value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Issue {
     Missing,

@@ -1,5 +1,5 @@
 //! The durable outbox: every accepted purchase event is stored here before
-//! `serve` answers, keyed by its marketplace order ID, and advanced through
+//! `serve` responds, keyed by its marketplace order ID, and advanced through
 //! its delivery states by the worker.
 
 mod db;
@@ -126,7 +126,7 @@ pub struct NewEvent {
     pub now: i64,
 }
 
-/// What storing an event did.
+/// Result of storing an event.
 #[derive(Debug, Clone)]
 pub enum Accepted {
     /// The order is new and now stored.
@@ -135,7 +135,7 @@ pub enum Accepted {
     Duplicate(Entry),
 }
 
-/// Which events `list` shows.
+/// Filter of the events `list` shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum StatusFilter {
     Pending,
@@ -185,7 +185,7 @@ pub fn lock_exclusive(path: &Path) -> std::io::Result<std::fs::File> {
     }
 }
 
-/// The platform's outbox file (`PSH_DATA_DIR` overrides the directory).
+/// Returns the platform's outbox file (`PSH_DATA_DIR` overrides the directory).
 pub fn default_path() -> Option<PathBuf> {
     crate::paths::data_dir().map(|dir| dir.join("outbox.sqlite3"))
 }
@@ -279,7 +279,7 @@ impl Outbox {
     }
 
     /// Records that a ticket POST is about to be sent, before it is sent:
-    /// after a crash or a lost answer the ticket is looked up first.
+    /// after a crash or a lost response the ticket is looked up first.
     pub async fn mark_ticket_attempt(&self, id: i64) -> Result<(), OutboxError> {
         self.update(
             id,
@@ -446,7 +446,7 @@ impl Outbox {
     }
 }
 
-/// The current time in Unix milliseconds.
+/// Returns the current time in Unix milliseconds.
 pub fn now_ms() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

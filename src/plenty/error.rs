@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use crate::i18n::{tf, Lang};
 
-/// What kind of page came back where JSON was expected.
+/// Kind of page returned where JSON was expected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PageKind {
     /// An HTML page, usually a shop front or login page: a wrong base URL.
@@ -62,7 +62,7 @@ pub enum PlentyError {
 
 impl PlentyError {
     /// True when the same call may succeed later without any change on our
-    /// side: network trouble, timeouts, rate limits and 5xx answers.
+    /// side: network trouble, timeouts, rate limits and 5xx responses.
     pub fn is_transient(&self) -> bool {
         matches!(
             self,
@@ -81,7 +81,7 @@ impl PlentyError {
     }
 
     /// True when the request may have reached plentymarkets and taken
-    /// effect although no answer arrived.
+    /// effect although no response arrived.
     pub fn outcome_unknown(&self) -> bool {
         matches!(
             self,
@@ -100,7 +100,7 @@ impl PlentyError {
         )
     }
 
-    /// The `Retry-After` delay plentymarkets asked for, if any.
+    /// Returns the `Retry-After` delay plentymarkets requested, if any.
     pub fn retry_after(&self) -> Option<Duration> {
         match self {
             PlentyError::RateLimited { retry_after, .. } => *retry_after,
@@ -108,7 +108,7 @@ impl PlentyError {
         }
     }
 
-    /// A short, stable name of the kind, for logs and JSON answers.
+    /// A short, stable name of the kind, for logs and JSON responses.
     pub fn kind(&self) -> &'static str {
         match self {
             PlentyError::InvalidCredentials { .. } => "invalid_credentials",
@@ -126,7 +126,7 @@ impl PlentyError {
         }
     }
 
-    /// The error in `lang`, with the URL and what to do next.
+    /// Renders the error in `lang`, with the URL and what to do next.
     pub fn localized(&self, lang: Lang) -> String {
         match self {
             PlentyError::InvalidCredentials { url } => {

@@ -24,18 +24,18 @@ use crate::config::Connection;
 use crate::secret::Secret;
 use crate::ticket::{NewMessage, NewTicket};
 
-/// How the client talks to plentymarkets.
+/// Settings of the client: timeouts, rate-limit handling and token cache.
 #[derive(Debug, Clone)]
 pub struct ClientOptions {
-    /// Time for one whole request, answer included.
+    /// Time for one whole request, response included.
     pub timeout: Duration,
     pub connect_timeout: Duration,
     /// Longest `Retry-After` the client waits for before it gives up.
     pub max_retry_after: Duration,
-    /// How often one call is retried after a 429 answer.
+    /// Number of retries of one call after a 429 response.
     pub rate_limit_retries: u32,
     pub token_cache: TokenCache,
-    /// Where request durations and rate-limit waits are recorded, if anywhere.
+    /// Metrics that record request durations and rate-limit waits, if any.
     pub metrics: Option<crate::metrics::Metrics>,
 }
 
@@ -179,7 +179,7 @@ impl PlentyClient {
             .json(&body);
         let (status, headers, bytes) = send(request, &url).await?;
         self.inner.logins.fetch_add(1, Ordering::Relaxed);
-        tracing::debug!(url = %url, status = status.as_u16(), "login answered");
+        tracing::debug!(url = %url, status = status.as_u16(), "login response received");
 
         let parsed: Option<Value> = serde_json::from_slice(&bytes).ok();
         let error_code = parsed
@@ -204,7 +204,7 @@ impl PlentyClient {
     }
 
     /// Ends the session of the token in use, which frees one of the user's
-    /// concurrent sessions, and forgets the token. Does nothing when the
+    /// concurrent sessions, and drops the token. Does nothing when the
     /// client has not logged in.
     pub async fn logout(&self) -> Result<(), PlentyError> {
         let Some(token) = self.inner.token.lock().await.take() else {
@@ -225,8 +225,8 @@ impl PlentyClient {
         classify(&url, status, &headers, &bytes).map(|_| ())
     }
 
-    /// Sends one REST call and returns its JSON answer: waits for spent
-    /// rate budgets, logs in again once on 401, and retries 429 answers
+    /// Sends one REST call and returns its JSON response: waits for spent
+    /// rate budgets, logs in again once on 401, and retries 429 responses
     /// whose `Retry-After` is within [`ClientOptions::max_retry_after`].
     pub async fn call(
         &self,
@@ -384,7 +384,7 @@ impl PlentyClient {
             .await
     }
 
-    /// One page of tickets, newest rules of the API apply to ordering.
+    /// Fetches one page of tickets, in the order the API returns them.
     pub async fn tickets(
         &self,
         filter: &TicketFilter,

@@ -13,7 +13,7 @@ pub struct Budget {
     pub decay: Option<u64>,
 }
 
-/// All throttling headers of one answer.
+/// All throttling headers of one response.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct RateHeaders {
     pub short: Budget,
@@ -53,7 +53,7 @@ pub enum CallKind {
 }
 
 /// Remembers, per call kind, when the budget is spent and when it resets,
-/// so the client waits instead of collecting 429 answers.
+/// so the client waits instead of collecting 429 responses.
 ///
 /// NOTE: plentymarkets does not document whether the short-period headers
 /// of an answer count reads and writes together or only calls of the
@@ -66,7 +66,7 @@ pub struct Pacer {
 }
 
 impl Pacer {
-    /// Records the headers of an answer to a call of `kind`.
+    /// Records the headers of a response to a call of `kind`.
     pub fn observe(&mut self, kind: CallKind, headers: &RateHeaders, at: Instant) {
         let spent = |budget: &Budget| budget.calls_left == Some(0);
         let mut until: Option<Instant> = None;

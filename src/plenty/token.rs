@@ -11,7 +11,7 @@ use serde_json::Value;
 use crate::paths;
 use crate::secret::Secret;
 
-/// Renew a token this many seconds before plentymarkets says it expires.
+/// Renew a token this many seconds before its reported expiry.
 pub const RENEW_BEFORE_SECS: u64 = 300;
 
 /// Lifetime assumed when the login reply names none: the documented 24 h.
@@ -75,7 +75,7 @@ struct CacheFile {
 }
 
 impl TokenCache {
-    /// A cache at the platform cache directory (`PSH_CACHE_DIR` overrides it).
+    /// Creates a cache in the platform cache directory (`PSH_CACHE_DIR` overrides it).
     pub fn platform() -> Self {
         Self {
             path: paths::cache_dir().map(|dir| dir.join("tokens.json")),
@@ -88,7 +88,7 @@ impl TokenCache {
         }
     }
 
-    /// A cache that stores nothing, for dry runs and the built-in sandbox.
+    /// Creates a cache that stores nothing, for dry runs and the built-in sandbox.
     pub fn disabled() -> Self {
         Self { path: None }
     }
@@ -105,7 +105,7 @@ impl TokenCache {
             .cloned()
     }
 
-    /// Stores or, with `None`, forgets the token of `key`. A cache that
+    /// Stores or, with `None`, removes the token of `key`. A cache that
     /// cannot be written only costs a login next run, so failures are logged.
     pub fn store(&self, key: &str, token: Option<&Token>) {
         let Some(path) = &self.path else { return };

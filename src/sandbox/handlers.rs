@@ -209,8 +209,8 @@ fn rate_limit_headers(limit: u64, left: u64, decay: u64) -> HeaderMap {
     headers
 }
 
-/// Answers `body` with the rate headers, or breaks the connection after the
-/// status line when the call was chosen to lose its answer.
+/// Responds with `body` and the rate headers, or breaks the connection after the
+/// status line when the call was chosen to lose its response.
 fn answer(admitted: Admitted, status: StatusCode, body: Value) -> Response {
     let mut response = if admitted.drop_answer {
         let stream = futures_util::stream::once(async {
@@ -439,7 +439,7 @@ fn ticket_errors(
     errors
 }
 
-/// The current time as plentymarkets writes it: RFC 3339 with an offset.
+/// Returns the current time as plentymarkets writes it: RFC 3339 with an offset.
 fn now_iso() -> String {
     let now = time::OffsetDateTime::now_utc()
         .replace_nanosecond(0)

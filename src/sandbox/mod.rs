@@ -22,11 +22,11 @@ use crate::secret::Secret;
 /// of the calls after login.
 #[derive(Debug, Clone, Default)]
 pub struct Faults {
-    /// Answer 500, 502 or 503 without doing anything.
+    /// Responds 500, 502 or 503 without doing anything.
     pub server_error_rate: f64,
-    /// Answer 429 with `Retry-After` without doing anything.
+    /// Responds 429 with `Retry-After` without doing anything.
     pub throttle_rate: f64,
-    /// Wait [`Faults::hang`] before answering, so clients time out.
+    /// Waits [`Faults::hang`] before responding, so clients time out.
     pub timeout_rate: f64,
     /// Create the ticket or message, then break the connection before the
     /// answer's body arrives.
@@ -42,7 +42,7 @@ pub struct Faults {
     pub forbidden_routes: Vec<String>,
 }
 
-/// How the sandbox behaves.
+/// Settings of the sandbox: credentials, limits and faults.
 #[derive(Debug, Clone)]
 pub struct SandboxOptions {
     pub username: String,
